@@ -1,0 +1,22 @@
+"""Where the data shipped with chc lives: inside the installed package, or in a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_REPO = _PACKAGE.parent
+_NAMES = {"code_requirements": "code_requirements", "templates": "templates", "examples": "evidence/examples"}
+
+
+def data_dir(name: str) -> Path:
+    """The folder holding `name` (code_requirements, templates or examples)."""
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _REPO / _NAMES[name]
+
+
+def schema_path(name: str) -> Path:
+    """A JSON Schema shipped with the package, by file name."""
+    return _PACKAGE / "schemas" / name
