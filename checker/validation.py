@@ -1,0 +1,130 @@
+"""JSON Schema validation whose every problem points at a line and column of the YAML.
+
+jsonschema reports paths into the data; the YamlDocument knows where each path came from.
+Messages are rewritten for people who fill in forms, not for people who write schemas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from typing import Any
+
+import jsonschema
+from jsonschema import Draft202012Validator
+
+from .problems import Problem
+from .resources import schema_path
+from .yamlsource import YamlDocument
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict:
+    return json.loads(schema_path(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def jsonable(value: Any) -> Any:
+    """Dates become ISO text, so the schema sees what a JSON document would hold."""
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def validate(doc: YamlDocument, schema_name: str) -> list[Problem]:
+    """Every schema problem of the document, each at the YAML position it concerns."""
+    validator = _validator(schema_name)
+    problems = []
+    for error in validator.iter_errors(jsonable(doc.data)):
+        error = _most_specific(error)
+        path = tuple(error.absolute_path)
+        location = doc.where(path)
+        if error.validator == "additionalProperties":
+            extra = _extra_keys(error)
+            for key in extra:
+                problems.append(Problem(doc.where(path + (key,), key=True), f"{_name(path + (key,))}: unknown key '{key}'{_allowed(error.schema)}", "unknown-key"))
+            continue
+        problems.append(Problem(location, _message(error, path), "schema"))
+    return problems
+
+
+def _most_specific(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """For oneOf/anyOf/if-then, report the branch that came closest instead of 'is not valid under any'."""
+    while error.context:
+        best = jsonschema.exceptions.best_match(error.context)
+        if best is None:
+            break
+        error = best
+    return error
+
+
+def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
+    allowed = set(error.schema.get("properties", {}))
+    patterns = error.schema.get("patternProperties", {})
+    if patterns:
+        return []
+    return sorted(k for k in error.instance if k not in allowed)
+
+
+def _allowed(schema: dict) -> str:
+    names = [k for k, v in schema.get("properties", {}).items() if v is not True or k != "kind"]
+    if not names or len(names) > 12:
+        return ""
+    return "; expected one of: " + ", ".join(names)
+
+
+def _name(path: tuple) -> str:
+    if not path:
+        return "the document"
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "object": "a mapping (key: value lines)", "array": "a list", "null": "nothing"}
+
+
+def _message(error: jsonschema.ValidationError, path: tuple) -> str:
+    where = _name(path)
+    v, s, inst = error.validator, error.validator_value, error.instance
+    if v == "required":
+        missing = [k for k in s if isinstance(inst, dict) and k not in inst]
+        return f"{where}: missing required key '{missing[0] if missing else s}'"
+    if v == "type":
+        kinds = s if isinstance(s, list) else [s]
+        return f"{where}: expected {' or '.join(_TYPE_WORDS.get(k, k) for k in kinds)}, found {_show(inst)}"
+    if v == "enum":
+        return f"{where}: expected one of {', '.join(str(x) for x in s)}; found {_show(inst)}"
+    if v == "const":
+        return f"{where}: expected {_show(s)}; found {_show(inst)}"
+    if v == "format":
+        return f"{where}: {_show(inst)} is not a valid {s}" + (" (YYYY-MM-DD, a real calendar date)" if s == "date" else "")
+    if v == "pattern":
+        return f"{where}: {_show(inst)} is not in the expected form"
+    if v in ("minimum", "exclusiveMinimum"):
+        return f"{where}: {_show(inst)} is below the minimum of {s}"
+    if v in ("maximum", "exclusiveMaximum"):
+        return f"{where}: {_show(inst)} is above the maximum of {s}"
+    if v == "minItems":
+        return f"{where}: needs at least {s} item{'s' if s != 1 else ''}"
+    if v == "minLength":
+        return f"{where}: must not be empty"
+    if v == "uniqueItems":
+        return f"{where}: items must not repeat"
+    return f"{where}: {error.message}"
