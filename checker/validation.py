@@ -103,6 +103,10 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a numbe
 def _message(error: jsonschema.ValidationError, path: tuple) -> str:
     where = _name(path)
     v, s, inst = error.validator, error.validator_value, error.instance
+    if v in ("format", "pattern") and error.schema.get("format") == "date":
+        return f"{where}: expected a real date written YYYY-MM-DD; found {_show(inst)}"
+    if v == "pattern" and "http" in str(s):
+        return f"{where}: expected a web address starting http:// or https://; found {_show(inst)}"
     if v == "required":
         missing = [k for k in s if isinstance(inst, dict) and k not in inst]
         return f"{where}: missing required key '{missing[0] if missing else s}'"
