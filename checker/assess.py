@@ -1,0 +1,61 @@
+"""One call from a submission file to its evaluation: load, compute figures, evaluate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from .evaluate import Evaluation, Settings, evaluate
+from .problems import InputError, Location, Problem
+from .resources import data_dir
+from .submission import Submission, load_submission
+
+EXAMPLE = "northmoor-2024-25/submission.yaml"
+
+
+def example_path() -> Path:
+    """The bundled example submission, used when a command is given none."""
+    return data_dir("examples") / EXAMPLE
+
+
+def display_name(path: Path) -> str:
+    """How a file is named in output: as given, but the bundled example by a stable name."""
+    try:
+        return "examples/" + path.resolve().relative_to(data_dir("examples").resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def assess(path: str | Path, *, progress: bool = False, **overrides: Any) -> Evaluation:
+    """Evaluate a submission file; raises InputError if it (or its case log) cannot be used."""
+    path = Path(path)
+    submission = load_submission(path, display_name(path))
+    settings = Settings.for_submission(submission, **overrides)
+    metrics = case_log_metrics(submission, settings, progress=progress) if submission.case_log else None
+    return evaluate(submission, metrics, settings)
+
+
+def case_log_metrics(submission: Submission, settings: Settings, *, progress: bool = False) -> Mapping[str, Any]:
+    """The figures computed from the submission's case log, with what was excluded and why."""
+    from .caselog import read_case_log
+    from .metrics import MetricSettings, compute_metrics
+    from .workdays import WorkingCalendar
+
+    spec = submission.case_log
+    relative = spec["path"]
+    from .rules.evidence import path_problem
+
+    problem = path_problem(submission.folder, relative)
+    if problem:
+        raise InputError([Problem(submission.where("case_log", "path"), f"case log '{relative}' {problem}", "case-log-not-found")])
+    shown = str(Path(submission.path).parent / relative)
+    log = read_case_log(submission.folder / relative, columns=dict(spec.get("columns") or {}), sheet=spec.get("sheet"), display=shown, progress=progress)
+    calendar = WorkingCalendar(submission.nation, frozenset(spec.get("closures") or ()))
+    homes = submission.landlord.get("homes") or {}
+    computed = compute_metrics(
+        log, calendar, submission.code.timescales,
+        homes_lcra=homes.get("lcra"), homes_lcho=homes.get("lcho"),
+        settings=MetricSettings(count_extensions_in_time=settings.count_extensions_in_time),
+        period=(submission.period_start, submission.period_end),
+    )
+    return computed.as_dict()

@@ -1,0 +1,35 @@
+"""What every command shares: turning input problems into a clean exit 2, and terminal detection."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+from ..problems import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+
+def reports_input_errors(func):
+    """Print every input problem as file:line:col and exit 2, with no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            n = len(exc.problems)
+            click.echo(f"chc: {n} input problem{'s' if n != 1 else ''}; nothing was written", err=True)
+            sys.exit(EXIT_INVALID)
+
+    return wrapper
+
+
+def interactive() -> bool:
+    """True on a person's terminal; CI (CI set, or no terminal) gets no colour and no progress bar."""
+    return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_COLOR")

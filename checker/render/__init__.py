@@ -1,0 +1,1 @@
+"""Renderers: each turns the canonical result (a dict) into one output format."""

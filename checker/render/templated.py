@@ -1,0 +1,108 @@
+"""Markdown and HTML outputs, rendered from the canonical result through Jinja2 templates.
+
+HTML is autoescaped everywhere; narrative text (commentary, explanations) is Markdown rendered
+by markdown-it-py with raw HTML disabled, so a landlord's text can never inject markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from ..resources import data_dir
+
+VERDICT_LABELS = {
+    "met": "Met",
+    "not-met": "Not met (declared)",
+    "contradicted": "Contradicted",
+    "unsupported": "Unsupported",
+    "unanswered": "Unanswered",
+    "not-applicable": "Not applicable",
+}
+ANSWER_LABELS = {"yes": "Yes", "no": "No", "partial": "Partial", "n/a": "N/A", None: "Not answered"}
+
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("image")
+
+
+def markdown_html(text: str | None) -> Markup:
+    """Narrative Markdown to safe HTML (raw HTML in the input is shown as text)."""
+    if not text:
+        return Markup("")
+    rendered = _md.render(text)
+    rendered = re.sub(r'href="(?!https?://|mailto:|#)[^"]*"', 'href="#"', rendered)
+    return Markup(rendered)
+
+
+def md_cell(text) -> str:
+    """Text made safe for one cell of a Markdown table: no pipes, no line breaks, no raw HTML."""
+    if text is None:
+        return ""
+    text = html.escape(str(text), quote=False)
+    text = text.replace("|", "\\|")
+    parts = [line.strip() for line in text.strip().splitlines()]
+    return "<br>".join(p for p in parts if p)
+
+
+def answer_label(value) -> str:
+    return ANSWER_LABELS.get(value, str(value))
+
+
+def number(value, places: int = 1) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.{places}f}"
+
+
+def pct(value) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
+@lru_cache(maxsize=None)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "svg.j2"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(markdown=markdown_html, md_cell=md_cell, answer=answer_label, number=number, pct=pct,
+                       verdict=lambda v: VERDICT_LABELS.get(v, v))
+    env.globals.update(VERDICT_LABELS=VERDICT_LABELS)
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def sections_with_rows(result: dict) -> list[dict]:
+    """The result's provisions grouped as the Code's form groups them (by section, or by must/should)."""
+    code = result["code"]
+    titles = {s["id"]: s["title"] for s in result["summary"]["sections"]}
+    groups: list[dict] = []
+    for p in result["provisions"]:
+        if code.get("group_by") == "modality":
+            key = ("must" if p["modality"] in ("must", "prohibition") else "should", p["section"])
+            title = f"{p['section']}. {titles.get(p['section'], '')}: {'mandatory (must)' if key[0] == 'must' else 'best practice (should)'}"
+        else:
+            key = (p["section"],)
+            title = f"{p['section']}. {titles.get(p['section'], '')}"
+        if not groups or groups[-1]["key"] != key:
+            groups.append({"key": key, "title": title, "rows": []})
+        groups[-1]["rows"].append(p)
+    return groups
+
+
+def render_self_assessment(result: dict, fmt: str) -> str:
+    """The published self-assessment table, as Markdown or HTML."""
+    template = {"md": "self-assessment.md.j2", "html": "self-assessment.html.j2"}[fmt]
+    return render(template, r=result, groups=sections_with_rows(result))

@@ -1,0 +1,43 @@
+"""A 'yes' needs evidence, and evidence must point at something that exists inside the submission."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..findings import UNSUPPORTS, Finding
+
+
+def check(ctx, provision, answer):
+    if answer is None:
+        return
+    for item in answer.evidence:
+        if item.path:
+            problem = path_problem(ctx.submission.folder, item.path)
+            if problem:
+                yield Finding("evidence-not-found", ctx.severity(provision), f"{provision.id}: evidence file '{item.path}' {problem}", item.location, effect=UNSUPPORTS)
+    if answer.comply == "yes" and provision.evidence_needed and not answer.evidence:
+        yield Finding("no-evidence", ctx.severity(provision), f"{provision.id} is answered yes with no evidence", answer.location, effect=UNSUPPORTS)
+
+
+def path_problem(folder: Path, relative: str) -> str:
+    """Why an evidence path cannot be used, or '' if it names a real file inside the folder."""
+    if os.path.isabs(relative) or relative.startswith(("~", "\\")) or ":" in relative[:3]:
+        return "must be a path relative to the submission's folder"
+    target = folder / relative
+    try:
+        resolved = target.resolve(strict=False)
+    except (OSError, RuntimeError):
+        return "cannot be resolved"
+    if not resolved.is_relative_to(folder.resolve()):
+        return "points outside the submission's folder"
+    probe = folder
+    for part in Path(relative).parts:
+        probe = probe / part
+        if probe.is_symlink():
+            return "is (or passes through) a symbolic link, which is not accepted"
+    if not resolved.exists():
+        return "does not exist"
+    if not resolved.is_file():
+        return "is not a file"
+    return ""

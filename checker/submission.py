@@ -1,0 +1,263 @@
+"""A landlord's submission: loaded, validated against the schema and its Code, made into values.
+
+Everything that makes the file unusable (syntax, schema, unknown provisions, answers the Code
+version does not allow, impossible periods) is an input problem, reported all at once.
+Everything that makes the self-assessment weak (no evidence, no action plan) is a *finding*,
+and belongs to evaluation, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .codes import Code, available_codes, load_code, provision_sort_key
+from .problems import InputError, Location, Problem
+from .validation import validate
+from .yamlsource import YamlDocument, load_yaml_file
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One piece of evidence: a document (with section or page), a file, a URL, or a figure."""
+
+    document: str = ""
+    section: str = ""
+    page: str = ""
+    path: str = ""
+    url: str = ""
+    title: str = ""
+    figure: str = ""
+    value: float | None = None
+    unit: str = ""
+    location: Location = field(default=Location(""), compare=False)
+
+    @property
+    def label(self) -> str:
+        """How the item reads in a published table."""
+        if self.figure:
+            unit = self.unit or ""
+            return f"{self.figure}: {_number(self.value)}{unit}"
+        parts = [self.document or self.title or self.url or self.path]
+        if self.section:
+            parts.append(f"section {self.section}")
+        if self.page:
+            parts.append(f"page {self.page}")
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Action:
+    what: str
+    owner: str = ""
+    target_date: dt.date | None = None
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Answer:
+    provision: str
+    comply: str = ""
+    value: float | None = None
+    evidence: tuple[EvidenceItem, ...] = ()
+    commentary: str = ""
+    explanation: str = ""
+    reason: str = ""
+    action: Action | None = None
+    needs_review: bool = False
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One landlord's self-assessment for one period, against one Code version."""
+
+    path: str
+    folder: Path
+    sha256: str
+    code: Code
+    landlord: Mapping[str, Any]
+    period_start: dt.date
+    period_end: dt.date
+    period_label: str
+    answers: Mapping[str, Answer]
+    governance: Mapping[str, Any]
+    policy: Mapping[str, Any]
+    case_log: Mapping[str, Any]
+    settings: Mapping[str, Any]
+    stated_metrics: Mapping[str, Any]
+    annual_report: Mapping[str, Any]
+    prepared: Mapping[str, Any]
+    document: YamlDocument = field(compare=False, repr=False)
+
+    @property
+    def landlord_name(self) -> str:
+        return self.landlord["name"]
+
+    @property
+    def nation(self) -> str:
+        return self.landlord["nation"]
+
+    def where(self, *path) -> Location:
+        return self.document.where(path)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def period_label(start: dt.date, end: dt.date) -> str:
+    """'2024-25' for an April-to-March year; otherwise the two dates."""
+    if start.month == 4 and start.day == 1 and end == dt.date(start.year + 1, 3, 31):
+        return f"{start.year}-{str(start.year + 1)[2:]}"
+    return f"{start.isoformat()} to {end.isoformat()}"
+
+
+def load_submission(path: str | Path, display: str | None = None) -> Submission:
+    """Load a submission file, or raise InputError listing every problem in it."""
+    doc = load_yaml_file(path, display)
+    if not isinstance(doc.data, dict):
+        raise InputError([Problem(doc.where(()), "a submission must be a YAML mapping (key: value lines), not a list or a single value", "schema")])
+    problems = validate(doc, "submission.schema.json")
+    if problems:
+        raise InputError(problems)
+    code_id = doc.data["code"]
+    if code_id not in available_codes():
+        raise InputError([Problem(doc.where(("code",)), f"unknown Code version '{code_id}'; known: {', '.join(available_codes())}", "unknown-code")])
+    code = load_code(code_id)
+    problems = _cross_check(doc, code)
+    if problems:
+        raise InputError(problems)
+    return _build(doc, code, Path(path).resolve().parent)
+
+
+def _cross_check(doc: YamlDocument, code: Code) -> list[Problem]:
+    """What the schema cannot know: the Code's provisions and answers, and the calendar."""
+    data = doc.data
+    problems: list[Problem] = []
+    start, end = _date(data["period"]["start"]), _date(data["period"]["end"])
+    if end <= start:
+        problems.append(Problem(doc.where(("period", "end")), f"period.end ({end}) must be after period.start ({start})", "bad-period"))
+    elif (end - start).days > 400:
+        problems.append(Problem(doc.where(("period", "end")), f"the period runs {(end - start).days} days; a self-assessment covers one year at most", "bad-period"))
+    known = ", ".join(f"{s.id}" for s in code.sections)
+    for pid, answer in data["answers"].items():
+        here = doc.where(("answers", pid), key=True)
+        provision = code.provision(pid)
+        if provision is None:
+            near = _nearest(pid, code)
+            problems.append(Problem(here, f"provision {pid} does not exist in {code.id}{near} (sections {known})", "unknown-provision"))
+            continue
+        if not provision.form_row:
+            problems.append(Problem(here, f"provision {pid} is not a row of the {code.id} self-assessment form, so it takes no answer", "not-a-form-row"))
+            continue
+        comply = answer.get("comply")
+        if provision.answer_type == "yes-no":
+            if "value" in answer:
+                problems.append(Problem(doc.where(("answers", pid, "value"), key=True), f"provision {pid} takes a comply answer ({'/'.join(code.answers)}), not a number", "wrong-answer-type"))
+            if comply is not None and comply not in code.answers:
+                problems.append(Problem(doc.where(("answers", pid, "comply")), f"'{comply}' is not an answer {code.id} allows; use {' or '.join(code.answers)}", "answer-not-allowed"))
+            elif comply == "n/a" and not provision.allows_not_applicable:
+                problems.append(Problem(doc.where(("answers", pid, "comply")), f"provision {pid} cannot be answered n/a in {code.id}", "answer-not-allowed"))
+        else:
+            if comply is not None and comply != "n/a":
+                problems.append(Problem(doc.where(("answers", pid, "comply")), f"provision {pid} asks for a {provision.answer_type} in 'value', not a comply answer", "wrong-answer-type"))
+            value = answer.get("value")
+            if provision.answer_type == "percent" and value is not None and not 0 <= value <= 100:
+                problems.append(Problem(doc.where(("answers", pid, "value")), f"provision {pid} asks for a percentage; {value} is outside 0 to 100", "out-of-range"))
+            if provision.answer_type == "count" and value is not None and (value < 0 or value != int(value)):
+                problems.append(Problem(doc.where(("answers", pid, "value")), f"provision {pid} asks for a count; {value} is not a whole number of 0 or more", "out-of-range"))
+    nation = data["landlord"]["nation"]
+    if nation not in code.jurisdiction:
+        problems.append(Problem(doc.where(("landlord", "nation")), f"{code.id} applies in {', '.join(code.jurisdiction)}, not {nation}", "wrong-jurisdiction"))
+    return problems
+
+
+def _nearest(pid: str, code: Code) -> str:
+    section = pid.split(".")[0]
+    ids = [p.id for p in code.provisions_in(section) if p.form_row]
+    if ids:
+        return f"; section {section} runs {ids[0]} to {ids[-1]}"
+    return ""
+
+
+def _evidence(doc: YamlDocument, path: tuple, raw: Any) -> EvidenceItem:
+    where = doc.where(path)
+    if isinstance(raw, str):
+        return EvidenceItem(document=raw, location=where)
+    value = raw.get("value")
+    return EvidenceItem(
+        document=raw.get("document", ""),
+        section=str(raw.get("section", "")),
+        page=str(raw.get("page", "")),
+        path=raw.get("path", ""),
+        url=raw.get("url", ""),
+        title=raw.get("title", ""),
+        figure=raw.get("figure", ""),
+        value=float(value) if value is not None else None,
+        unit=raw.get("unit", ""),
+        location=where,
+    )
+
+
+def _build(doc: YamlDocument, code: Code, folder: Path) -> Submission:
+    data = doc.data
+    answers = {}
+    for pid in sorted(data["answers"], key=provision_sort_key):
+        raw = data["answers"][pid] or {}
+        base = ("answers", pid)
+        action = None
+        if raw.get("action"):
+            a = raw["action"]
+            target = a.get("target_date")
+            action = Action(a["what"], a.get("owner", ""), _date(target) if target else None, doc.where(base + ("action",)))
+        value = raw.get("value")
+        answers[pid] = Answer(
+            provision=pid,
+            comply=raw.get("comply", ""),
+            value=float(value) if value is not None else None,
+            evidence=tuple(_evidence(doc, base + ("evidence", i), item) for i, item in enumerate(raw.get("evidence") or ())),
+            commentary=(raw.get("commentary") or "").strip(),
+            explanation=(raw.get("explanation") or "").strip(),
+            reason=(raw.get("reason") or "").strip(),
+            action=action,
+            needs_review=bool(raw.get("needs_review", False)),
+            location=doc.where(base, key=True),
+        )
+    start, end = _date(data["period"]["start"]), _date(data["period"]["end"])
+    return Submission(
+        path=doc.path,
+        folder=folder,
+        sha256=doc.sha256,
+        code=code,
+        landlord=_freeze(data["landlord"]),
+        period_start=start,
+        period_end=end,
+        period_label=data["period"].get("label") or period_label(start, end),
+        answers=MappingProxyType(answers),
+        governance=_freeze(data.get("governance", {})),
+        policy=_freeze(data.get("policy", {})),
+        case_log=_freeze(data.get("case_log", {})),
+        settings=_freeze(data.get("settings", {})),
+        stated_metrics=_freeze(data.get("metrics", {})),
+        annual_report=_freeze(data.get("annual_report", {})),
+        prepared=_freeze(data.get("prepared", {})),
+        document=doc,
+    )
