@@ -52,7 +52,7 @@ def validate(doc: YamlDocument, schema_name: str) -> list[Problem]:
         if error.validator == "additionalProperties":
             extra = _extra_keys(error)
             for key in extra:
-                problems.append(Problem(doc.where(path + (key,), key=True), f"{_name(path + (key,))}: unknown key '{key}'{_allowed(error.schema)}", "unknown-key"))
+                problems.append(Problem(doc.where(path + (key,), key=True), f"{_name(path)}: unknown key '{key}'{_allowed(error.schema)}", "unknown-key"))
             continue
         problems.append(Problem(location, _message(error, path), "schema"))
     return problems
