@@ -56,6 +56,20 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
         _Resolver.__init__(self)
 
 
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml.cyaml import CParser as _CParser
+
+    class _FastComposer(_CParser, yaml.constructor.SafeConstructor, _Resolver):
+        """The same composer on libyaml's parser: about ten times faster on a long submission."""
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastComposer = None
+
+
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
@@ -114,15 +128,9 @@ def load_yaml_text(text: str, name: str, sha256: str = "") -> YamlDocument:
     """Parse YAML text into a YamlDocument, or raise InputError with every problem found."""
     if not sha256:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    loader = _Composer(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise InputError([_syntax_problem(exc, name)]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly all errors
-        raise InputError([Problem(Location(name, 1, 1), f"not valid YAML: {exc}", "syntax")]) from None
-    finally:
-        loader.dispose()
+    loader, node = _fast_compose(text)
+    if loader is None:
+        loader, node = _compose(text, name)
     if node is None:
         raise InputError([Problem(Location(name, 1, 1), "the file is empty: expected a YAML mapping", "empty")])
     builder = _Builder(name, loader)
@@ -130,6 +138,35 @@ def load_yaml_text(text: str, name: str, sha256: str = "") -> YamlDocument:
     if builder.problems:
         raise InputError(builder.problems)
     return YamlDocument(name, data, sha256, builder.positions, builder.key_positions)
+
+
+def _fast_compose(text: str):
+    """Compose with libyaml when PyYAML has it; (None, None) when it has not or the text is not
+    valid YAML, so that PyYAML's own parser gives its (familiar, tested) account of what is wrong."""
+    if _FastComposer is None:
+        return None, None
+    loader = _FastComposer(text)
+    try:
+        return loader, loader.get_single_node()
+    except yaml.YAMLError:
+        return None, None
+    finally:
+        loader.dispose()
+
+
+def _compose(text: str, name: str):
+    try:
+        loader = _Composer(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, found before parsing starts
+        raise InputError([_character_problem(exc, text, name)]) from None
+    try:
+        return loader, loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_problem(exc, name)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly all errors
+        raise InputError([Problem(Location(name, 1, 1), f"not valid YAML: {exc}", "syntax")]) from None
+    finally:
+        loader.dispose()
 
 
 def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument:
@@ -148,6 +185,13 @@ def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument
         raise InputError([Problem(Location(name), f"cannot be read: {exc.strerror}", "not-found")]) from None
     text = decode_text(raw, name)
     return load_yaml_text(text, name, hashlib.sha256(raw).hexdigest())
+
+
+def _character_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+    at = exc.position
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return Problem(Location(name, line, column), f"character U+{exc.character:04X} is not allowed in a YAML file (a control or special character); delete it", "syntax")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
@@ -200,7 +244,11 @@ class _Builder:
         if node.tag not in ("tag:yaml.org,2002:map",):
             self._problem(node, f"unsupported tag {node.tag}", "unsafe-tag")
             return {}
-        self.constructor.flatten_mapping(node)
+        try:
+            self.constructor.flatten_mapping(node)
+        except yaml.constructor.ConstructorError:
+            self._problem(node, "a merge key (<<) must be followed by an alias to a mapping, or a list of them", "bad-merge")
+            return {}
         out: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
