@@ -231,7 +231,7 @@ def _build(doc: YamlDocument, code: Code, folder: Path) -> Submission:
         value = raw.get("value")
         answers[pid] = Answer(
             provision=pid,
-            comply=raw.get("comply", ""),
+            comply=raw.get("comply") or "",  # an empty `comply:` is unanswered
             value=float(value) if value is not None else None,
             evidence=tuple(_evidence(doc, base + ("evidence", i), item) for i, item in enumerate(raw.get("evidence") or ())),
             commentary=(raw.get("commentary") or "").strip(),

@@ -113,7 +113,7 @@ def _message(error: jsonschema.ValidationError, path: tuple) -> str:
         kinds = s if isinstance(s, list) else [s]
         return f"{where}: expected {' or '.join(_TYPE_WORDS.get(k, k) for k in kinds)}, found {_show(inst)}"
     if v == "enum":
-        return f"{where}: expected one of {', '.join(str(x) for x in s)}; found {_show(inst)}"
+        return f"{where}: expected one of {', '.join(str(x) for x in s if x is not None)}; found {_show(inst)}"  # null: left empty
     if v == "const":
         return f"{where}: expected {_show(s)}; found {_show(inst)}"
     if v == "format":
