@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from pathlib import PurePath
 from typing import Sequence
 from urllib.parse import quote
@@ -267,9 +266,11 @@ def _finding_line(f: dict, lvl: str) -> str:
     return f"{lvl}: {pid}{f['message']} [{f['rule']}] at {_where(f['location'])}"
 
 
-def _testcase(suite: ET.Element, classname: str, name: str, file: str, found: list[dict], strict: bool,
+def _testcase(suite, classname: str, name: str, file: str, found: list[dict], strict: bool,
               skipped: str = "") -> tuple[int, int]:
     """Add one testcase; returns (failures, skipped) it counts for."""
+    import xml.etree.ElementTree as ET
+
     case = ET.SubElement(suite, "testcase", {"classname": _x(classname), "name": _x(name), "file": _x(file)})
     failing = [f for f in found if fails(f, strict)]
     lines = [f["location"]["line"] for f in found if f["location"].get("line")]
@@ -289,7 +290,9 @@ def _testcase(suite: ET.Element, classname: str, name: str, file: str, found: li
     return (1 if failing else 0), (1 if skipped and not failing else 0)
 
 
-def _suite_for(outcome: Outcome) -> ET.Element:
+def _suite_for(outcome: Outcome):
+    import xml.etree.ElementTree as ET
+
     suite = ET.Element("testsuite", {"name": _x(outcome.file)})
     result = outcome.result
     if result is None:
@@ -319,6 +322,8 @@ def _suite_for(outcome: Outcome) -> ET.Element:
 
 
 def render_junit(outcomes: Sequence[Outcome]) -> str:
+    import xml.etree.ElementTree as ET
+
     root = ET.Element("testsuites", {"name": "chc validate"})
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for outcome in outcomes:
