@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from .author import init_command, schema_command
+from .author import init_command, schema_command, workbook_group
 from .browse import codes_command, show_command
 from .check import check_command, report_command
 from .validate import validate_command
@@ -23,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (check_command, report_command, validate_command, init_command, schema_command, codes_command, show_command):
+for command in (check_command, report_command, validate_command, init_command, schema_command, workbook_group, codes_command, show_command):
     cli.add_command(command)
 
 

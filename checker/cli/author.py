@@ -97,3 +97,66 @@ def schema_command(which, output):
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(data.decode("utf-8"), nl=False)
+
+
+@click.group("workbook")
+def workbook_group():
+    """Fill in the self-assessment in Excel: export a workbook, import it back as a submission."""
+
+
+@workbook_group.command("export")
+@click.argument("submission", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .xlsx file to write.")
+@code_option
+@landlord_option
+@period_option
+@nation_option
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@reports_input_errors
+def workbook_export_command(submission, output, code_id, landlord, period, nation, force):
+    """Write a fill-in workbook (.xlsx) for SUBMISSION, or a blank one for --landlord and --period.
+
+    Sheets: Answers (one row per form row; comply is a drop-down, requirement columns are
+    locked), Actions (the action plans and what they still lack, read only) and About (landlord,
+    period, Code, instructions, and the rest of the submission, kept for the import).
+    """
+    from ..output import write_atomic
+    from ..workbook import export_workbook
+
+    if submission is not None:
+        from ..submission import load_submission
+
+        loaded = load_submission(submission)
+        data, code = loaded.document.data, loaded.code
+    else:
+        if not landlord or not period:
+            raise click.UsageError("give a SUBMISSION, or --landlord and --period for a blank workbook")
+        from ..scaffold import scaffold_data
+
+        code = _code(code_id)
+        _check_nation(code, nation)
+        data = scaffold_data(code, landlord, period, nation)
+    _refuse_overwrite(output, force)
+    write_atomic(output, export_workbook(data, code))
+    click.echo(f"wrote {output} ({len(code.form_rows)} rows of {code.id})", err=True)
+
+
+@workbook_group.command("import")
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The submission (.yaml) to write.")
+@click.option("--base", type=click.Path(dir_okay=False, path_type=Path),
+              help="Take everything but the answers (governance, policy, figures...) from this submission instead of the About sheet.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@reports_input_errors
+def workbook_import_command(workbook, output, base, force):
+    """Read a filled-in workbook back as a submission (YAML).
+
+    Every bad cell is reported as FILE[Sheet]!CELL; then nothing is written and the exit code is 2.
+    """
+    from ..output import write_atomic
+    from ..workbook import import_to_yaml
+
+    _refuse_overwrite(output, force)
+    text = import_to_yaml(workbook, base=base)
+    write_atomic(output, text)
+    click.echo(f"wrote {output}; next: chc validate {output}", err=True)
