@@ -26,6 +26,7 @@ SUFFIXES = (".yaml", ".yml")
 _CODE_KEY = re.compile(r"""^["']?code["']?[ \t]*:""", re.M)
 
 PASS, FAIL, INVALID = "pass", "fail", "invalid"
+AUTO_JOBS_FROM = 16  # below this many files, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from .common import ProgressBar
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @settings_options
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes for many files; 0 means one per CPU.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Worker processes; 0: one per CPU [default: one per CPU from 16 files, else 1].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the output to this file instead of standard output.")
 @click.option("--summary-only", is_flag=True, help="json: leave out the full canonical results (one summary row per file).")
@@ -34,12 +34,14 @@ def validate_command(paths, fmt, jobs, output, summary_only, verbose, **override
     warnings too); 2 a file is invalid (its input problems are reported), or bad usage.
     In a batch: 2 if any file is invalid, else 1 if any fails, else 0.
     """
-    from ..batch import default_jobs, discover, exit_code, validate_all
+    from ..batch import AUTO_JOBS_FROM, default_jobs, discover, exit_code, validate_all
     from ..render.ci import render
 
     targets = discover(paths)
     bar = ProgressBar(f"validating {len(targets)} files") if len(targets) > 1 else None
     try:
+        if jobs is None:
+            jobs = default_jobs() if len(targets) >= AUTO_JOBS_FROM else 1
         outcomes = validate_all(targets, jobs=jobs or default_jobs(), overrides=overrides, progress=bar)
     finally:
         if bar:
