@@ -72,6 +72,7 @@ class Provision:
     answer_type: str = "yes-no"
     allows_not_applicable: bool = False
     items: tuple[Item, ...] = ()
+    choices: tuple[str, ...] = ()
     guidance: str = ""
     evidence_needed: bool = True
     checks: tuple[Check, ...] = ()
@@ -188,9 +189,33 @@ def _cross_check(doc: YamlDocument) -> list[Problem]:
             problems.append(Problem(doc.where(("provisions", i, "section")), f"section '{prov['section']}' is not among the sections declared", "unknown-section"))
         elif pid.split(".")[0] != prov["section"]:
             problems.append(Problem(doc.where(("provisions", i, "section")), f"provision {pid} is numbered outside section {prov['section']}", "unknown-section"))
+    problems += _cross_check_figures(doc)
     stem = Path(doc.path).stem
     if data["id"] != stem:
         problems.append(Problem(doc.where(("id",)), f"id '{data['id']}' differs from the file name '{stem}'", "invalid"))
+    return problems
+
+
+def _cross_check_figures(doc: YamlDocument) -> list[Problem]:
+    """Checks between rows must name percent rows of this file, and choices the row offers."""
+    provisions = doc.data["provisions"]
+    by_id = {p["id"]: p for p in provisions}
+    problems = []
+    for i, prov in enumerate(provisions):
+        for j, chk in enumerate(prov.get("checks", ())):
+            if chk["kind"] == "shares":
+                targets = [(("provisions", i, "checks", j, "provisions", k), t) for k, t in enumerate(chk["provisions"])]
+            elif chk["kind"] == "largest-share":
+                targets = [(("provisions", i, "checks", j, "shares", c), t) for c, t in chk["shares"].items()]
+                for choice in chk["shares"]:
+                    if choice not in prov.get("choices", ()):
+                        problems.append(Problem(doc.where(("provisions", i, "checks", j, "shares", choice), key=True),
+                                                f"'{choice}' is not among the choices of provision {prov['id']}", "invalid"))
+            else:
+                continue
+            for path, target in targets:
+                if by_id.get(target, {}).get("answer_type") != "percent":
+                    problems.append(Problem(doc.where(path), f"{chk['kind']} check of {prov['id']} names {target}, which is not a percent row of this file", "invalid"))
     return problems
 
 
@@ -216,6 +241,7 @@ def _build(doc: YamlDocument) -> Code:
             answer_type=p.get("answer_type", "yes-no"),
             allows_not_applicable=p.get("allows_not_applicable", False),
             items=tuple(Item(i["id"], i["text"].strip()) for i in p.get("items", ())),
+            choices=tuple(p.get("choices", ())),
             guidance=p.get("guidance", "").strip(),
             evidence_needed=p.get("evidence_needed", True),
             checks=tuple(Check(c["kind"], MappingProxyType({k: v for k, v in c.items() if k != "kind"})) for c in p.get("checks", ())),

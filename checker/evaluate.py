@@ -122,7 +122,7 @@ def evaluate(submission: Submission, metrics: Mapping[str, Any] | None = None, s
 
 
 def _verdict(answer: Answer | None, findings: list[Finding]) -> str:
-    if answer is None or (not answer.comply and answer.value is None):
+    if answer is None or not answer.given:
         return "unanswered"
     if answer.comply == "n/a":
         return "not-applicable"

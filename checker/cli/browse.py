@@ -52,11 +52,23 @@ def show_command(code_id, provision):
     if p.guidance:
         click.echo("")
         click.echo(textwrap.fill("Evidence: " + p.guidance, 88))
+    if p.answer_type != "yes-no" or p.choices:
+        click.echo("")
+        click.echo(f"answer: {p.answer_type}" + (f", naming one of: {', '.join(p.choices)}" if p.choices else ""))
     for chk in p.checks:
-        params = ", ".join(f"{k}={v}" for k, v in chk.params.items() if k != "explain")
+        params = ", ".join(f"{k}={_param(v)}" for k, v in chk.params.items() if k != "explain")
         click.echo(f"check: {chk.kind} {params}")
         if chk.kind in ("timescale", "extension"):
             ts = code.timescales.stage(chk.get("stage"))
             click.echo("       " + ", ".join(f"{k}={v}" for k, v in ts.as_dict().items()))
     for other, ids in sorted(p.maps_to.items()):
         click.echo(f"maps to {other}: {', '.join(ids)}")
+
+
+def _param(value) -> str:
+    """A check parameter as a person reads it: lists and mappings without Python brackets."""
+    if hasattr(value, "items"):
+        return "{" + ", ".join(f"{k}: {_param(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_param(v) for v in value) + "]"
+    return str(value)

@@ -52,6 +52,20 @@ def answer_label(value) -> str:
     return ANSWER_LABELS.get(value, str(value))
 
 
+def answer_cell(p: dict) -> str:
+    """The answer of one result row as plain text: a choice, a figure or figures, or comply."""
+    parts = []
+    if p.get("choice"):
+        parts.append(p["choice"][:1].upper() + p["choice"][1:])
+    if p.get("value") is not None:
+        parts.append(number(p["value"]))
+    if p.get("values"):
+        parts.append("; ".join(f"({k}) {number(v)}" for k, v in p["values"].items()))
+    if not parts:
+        parts.append(answer_label(p.get("answer")))
+    return ", ".join(parts)
+
+
 def number(value, places: int = 1) -> str:
     if value is None:
         return "-"
@@ -75,7 +89,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(markdown=markdown_html, md_cell=md_cell, answer=answer_label, number=number, pct=pct,
-                       verdict=lambda v: VERDICT_LABELS.get(v, v))
+                       verdict=lambda v: VERDICT_LABELS.get(v, v), answer_cell=answer_cell)
     env.globals.update(VERDICT_LABELS=VERDICT_LABELS)
     return env
 
