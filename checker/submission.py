@@ -146,7 +146,11 @@ def period_label(start: dt.date, end: dt.date) -> str:
 
 def load_submission(path: str | Path, display: str | None = None) -> Submission:
     """Load a submission file, or raise InputError listing every problem in it."""
-    doc = load_yaml_file(path, display)
+    return submission_from_document(load_yaml_file(path, display), Path(path).resolve().parent)
+
+
+def submission_from_document(doc: YamlDocument, folder: Path) -> Submission:
+    """Validate a parsed submission (its evidence paths relative to `folder`), or raise InputError."""
     if not isinstance(doc.data, dict):
         raise InputError([Problem(doc.where(()), "a submission must be a YAML mapping (key: value lines), not a list or a single value", "schema")])
     problems = validate(doc, "submission.schema.json")
@@ -159,7 +163,7 @@ def load_submission(path: str | Path, display: str | None = None) -> Submission:
     problems = _cross_check(doc, code)
     if problems:
         raise InputError(problems)
-    return _build(doc, code, Path(path).resolve().parent)
+    return _build(doc, code, folder)
 
 
 def _cross_check(doc: YamlDocument, code: Code) -> list[Problem]:
