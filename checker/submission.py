@@ -228,8 +228,8 @@ def _check_answer(doc: YamlDocument, code: Code, provision, answer: Mapping) -> 
             problems.append(Problem(at("comply"), f"'{comply}' is not an answer {code.id} allows; use {' or '.join(code.answers)}", "answer-not-allowed"))
         elif comply == "n/a" and not provision.allows_not_applicable:
             problems.append(Problem(at("comply"), f"provision {pid} cannot be answered n/a in {code.id}", "answer-not-allowed"))
-        elif comply == "n/a" and any(name in answer for name in ANSWER_FIELDS[1:]):
-            given = ", ".join(n for n in ANSWER_FIELDS[1:] if n in answer)
+        elif comply == "n/a" and any(name in answer and name in allowed for name in ANSWER_FIELDS[1:]):
+            given = ", ".join(n for n in ANSWER_FIELDS[1:] if n in answer and n in allowed)
             problems.append(Problem(at("comply"), f"provision {pid} is answered n/a and also given {given}; give one or the other", "wrong-answer-type"))
     if numeric and "text" in answer and ("value" in answer or "values" in answer):
         problems.append(Problem(at("text", True), f"provision {pid} is given a figure and 'text'; 'text' is for a row with no figure to give (put remarks in 'commentary')", "wrong-answer-type"))

@@ -34,10 +34,14 @@ def show_command(code_id, provision):
     if provision is None:
         click.echo(f"{code.name} ({code.id}), {code.publisher}; in force from {code.in_force_from}")
         click.echo(f"source: {code.source_url}")
+        for stage in (1, 2):
+            click.echo(f"stage {stage}: {_timescale_words(code.timescales.stage(stage))}")
+        if code.timescales.complaint_window_months:
+            click.echo(f"complaint window: {code.timescales.complaint_window_months} months from the event")
         for s in code.sections:
             ids = [p.id for p in code.provisions_in(s.id)]
-            span = f"{ids[0]}-{ids[-1]}" if ids else "none"
-            click.echo(f"  {s.id:>2}. {s.title} ({span}, {len(ids)} provisions)")
+            span = (f"{ids[0]}-{ids[-1]}" if len(ids) > 1 else ids[0]) if ids else "none"
+            click.echo(f"  {s.id:>2}. {s.title} ({span}, {len(ids)} provision{'' if len(ids) == 1 else 's'})")
         return
     p = code.provision(provision)
     if p is None:
@@ -72,3 +76,22 @@ def _param(value) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_param(v) for v in value) + "]"
     return str(value)
+
+
+CLOCK_WORDS = {"received": "receipt", "logged": "logging", "acknowledged": "acknowledgement", "escalation_requested": "the escalation request"}
+
+
+def _timescale_words(ts) -> str:
+    """'acknowledge within 5 working days of receipt; respond within 10 of acknowledgement; ...'"""
+    parts = []
+    if ts.acknowledge_working_days is not None:
+        parts.append(f"acknowledge within {ts.acknowledge_working_days} working days of {CLOCK_WORDS[ts.acknowledge_from]}")
+    parts.append(f"respond within {ts.respond_working_days} working days of {CLOCK_WORDS[ts.respond_from]}")
+    if ts.extension_cap_working_days is not None:
+        if ts.extension_total:
+            parts.append(f"with an extension, {ts.extension_cap_working_days} working days in total")
+        else:
+            parts.append(f"extension of up to {ts.extension_cap_working_days} working days more")
+    else:
+        parts.append("no extension cap")
+    return "; ".join(parts)
