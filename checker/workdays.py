@@ -176,6 +176,20 @@ class WorkingCalendar:
             )
         return dt.date.fromordinal(table.days[pos])
 
+    def day_numbers(self, d: dt.date) -> tuple[int, int]:
+        """Building blocks for bulk counting: (working days up to and including `d`, the same
+        number for a clock starting on `d`).
+
+        `working_days_between(s, e) == max(day_numbers(e)[0] - day_numbers(s)[1], 0)` for `e >= s`:
+        callers that count a million rows memoise this per distinct date and subtract.
+        """
+        i = self._index(d)
+        cum = self._table.cum
+        up_to = cum[i]
+        if up_to == (cum[i - 1] if i else 0) and self.count_from_non_working_day == "next-working-day":
+            return up_to, up_to + 1
+        return up_to, up_to
+
     def describe(self) -> str:
         """The rules in one line, for reports."""
         nation = {"england": "England and Wales", "wales": "England and Wales", "scotland": "Scotland",
