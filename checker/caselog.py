@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -461,7 +462,18 @@ def _read_rows(
     (i_id, i_stage, i_received, i_ack, i_resp, i_extn, i_extd, i_esc, i_out, i_cat, i_ten, i_wd) = idx
     date_idx = (i_received, i_ack, i_resp, i_extn, i_extd, i_esc)
 
-    dates: dict[Any, Any] = {}
+    missing = object()
+    dates: dict[Any, Any] = {None: None, "": None}  # cell value -> date or None (blank); good ones only
+    bad_dates: dict[Any, str] = {}
+    dates_get = dates.get
+    present_dates = [(k, i) for k, i in enumerate(date_idx) if i >= 0]
+    all_dates = len(present_dates) == 6
+    missing_n = [missing] * len(present_dates)
+    if len(present_dates) == 1:
+        only = present_dates[0][1]
+        pick_dates = lambda row: (row[only],)  # noqa: E731
+    else:
+        pick_dates = operator.itemgetter(*(i for _, i in present_dates))
     stages: dict[Any, Any] = {}
     tenures: dict[Any, str] = {}
     withdrawns: dict[Any, Any] = {}
@@ -473,7 +485,6 @@ def _read_rows(
     excluded: dict[str, int] = {}
     blank = 0
     rows_read = 0
-    missing = object()
     parse_value = parse_date_value
 
     for row in rows:
@@ -508,26 +519,35 @@ def _read_rows(
             row_problems = row_problems or []
             row_problems.append(Problem(where(rowno, i_stage + 1), stage, "unknown-stage"))
 
-        parsed = []
+        # Fast path: every date cell already seen and valid (the memo holds only good dates).
+        parsed = list(map(dates_get, pick_dates(row), missing_n))
         received_bad = False
-        for k, i in enumerate(date_idx):
-            if i < 0:
-                parsed.append(None)
-                continue
-            v = row[i]
-            d = dates.get(v, missing)
-            if d is missing:
-                d = parse_value(v, epoch)
-                if v.__class__ is not str or ":" not in v:
-                    dates[v] = d
-                elif d.__class__ is dt.date:  # date-times are not memoised whole: too many distinct ones
-                    unmemoised.add(d)
-            if d.__class__ is str:
-                row_problems = row_problems or []
-                row_problems.append(Problem(where(rowno, i + 1), f"{DATE_COLUMNS[k]}: {d}", "bad-date"))
-                d = None
-                received_bad = received_bad or k == 0
-            parsed.append(d)
+        if missing in parsed:
+            for j, (k, i) in enumerate(present_dates):
+                d = parsed[j]
+                if d is not missing:
+                    continue
+                v = row[i]
+                d = bad_dates.get(v, missing)
+                if d is missing:
+                    d = parse_value(v, epoch)
+                    if d.__class__ is str:
+                        bad_dates[v] = d
+                    elif v.__class__ is not str or ":" not in v:
+                        dates[v] = d
+                    else:  # date-times are not memoised whole: too many distinct ones
+                        unmemoised.add(d)
+                if d.__class__ is str:
+                    row_problems = row_problems or []
+                    row_problems.append(Problem(where(rowno, i + 1), f"{DATE_COLUMNS[k]}: {d}", "bad-date"))
+                    d = None
+                    received_bad = received_bad or k == 0
+                parsed[j] = d
+        if not all_dates:
+            slots = [None] * 6
+            for (k, _), d in zip(present_dates, parsed):
+                slots[k] = d
+            parsed = slots
         received, acknowledged, responded, ext_notified, ext_due, escalation = parsed
         if received is None and not received_bad:
             row_problems = row_problems or []
@@ -591,7 +611,7 @@ def _read_rows(
 
     if progress is not None:
         progress(1.0)
-    good = unmemoised.union(d for d in dates.values() if d.__class__ is dt.date)
+    good = unmemoised.union(d for d in dates.values() if d is not None)
     date_range = (min(good), max(good)) if good else None
     return CaseLog(
         path=name,

@@ -230,14 +230,7 @@ def compute_metrics(
     if period_start is not None:
         calendar = calendar.covering(period_start, period_start)
 
-    numbers: dict[dt.date, tuple[int, int]] = {}
-    day_numbers = calendar.day_numbers
-
-    def num(d: dt.date) -> tuple[int, int]:
-        n = numbers.get(d)
-        if n is None:
-            n = numbers[d] = day_numbers(d)
-        return n
+    num = calendar.day_numbers_by_date.__getitem__  # every date of the log is in the span
 
     accs = (None, _Acc(), _Acc())
     plans = (None, _Plan(timescales.stage1), _Plan(timescales.stage2))

@@ -190,6 +190,13 @@ class WorkingCalendar:
             return up_to, up_to + 1
         return up_to, up_to
 
+    @cached_property
+    def day_numbers_by_date(self) -> dict[dt.date, tuple[int, int]]:
+        """`day_numbers` for every date of the span, for the fastest bulk look-ups (a dict subscript)."""
+        table = self._table
+        return {dt.date.fromordinal(table.base + i): self.day_numbers(dt.date.fromordinal(table.base + i))
+                for i in range(len(table.cum))}
+
     def describe(self) -> str:
         """The rules in one line, for reports."""
         nation = {"england": "England and Wales", "wales": "England and Wales", "scotland": "Scotland",
