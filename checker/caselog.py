@@ -407,7 +407,8 @@ def _read_xlsx(p: Path, name: str, sha256: str, mapping: dict, sheet: str | None
             ws = wb.worksheets[0]
         title = ws.title
         epoch = _EXCEL_1904 if getattr(wb, "epoch", None) and wb.epoch.year == 1904 else _EXCEL_1900
-        max_row = ws.max_row or 0
+        # max_row may scan the whole sheet when the workbook has no dimension record: progress only.
+        max_row = (ws.max_row or 0) if progress else 0
         counter = [0]
 
         def rows() -> Iterator[Sequence[Any]]:
