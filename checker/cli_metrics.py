@@ -249,12 +249,13 @@ def render_text(m: Metrics, code_id: str = "") -> str:
     lines.append(f"Escalation rate: {_p(er.pct)} ({er.numerator:,} stage 2 received / {er.denominator:,} stage 1 received)")
     lines.append("")
     homes = m.rules["homes"]
-    ch01_rows = []
+    tsm_rows = []
     for tenure in ("lcra", "lcho"):
-        h = homes[tenure]
-        ch01_rows.append((tenure.upper(), _n(h), _d(m.ch01[tenure]["stage1"]), _d(m.ch01[tenure]["stage2"])))
-    lines.append("TSM CH01: complaints received per 1,000 homes")
-    lines += _table(ch01_rows, ("Tenure", "Homes", "Stage 1", "Stage 2"))
+        tsm_rows.append((tenure.upper(), _n(homes[tenure]), _d(m.ch01[tenure]["stage1"]), _d(m.ch01[tenure]["stage2"]),
+                         _p(m.ch02_by_tenure[tenure]["stage1"]), _p(m.ch02_by_tenure[tenure]["stage2"])))
+    tsm_rows.append(("All", "", "", "", _p(m.ch02["stage1"]), _p(m.ch02["stage2"])))
+    lines.append("TSM by tenure: CH01 complaints received per 1,000 homes; CH02 % responded in time")
+    lines += _table(tsm_rows, ("Tenure", "Homes", "CH01 S1", "CH01 S2", "CH02 S1", "CH02 S2"))
     if homes["lcra"] is None and homes["lcho"] is None:
         lines.append("(give --homes-lcra and --homes-lcho to compute CH01)")
     lines.append("")

@@ -132,6 +132,7 @@ class Metrics:
     escalation_rate: Rate
     ch01: Mapping[str, Mapping[str, float | None]]
     ch02: Mapping[str, float | None]
+    ch02_by_tenure: Mapping[str, Mapping[str, float | None]]
     by_quarter: Mapping[str, Mapping[str, int]] | None
     source: Mapping[str, object]
     rules: Mapping[str, object]
@@ -149,6 +150,7 @@ class Metrics:
             "escalation_rate": self.escalation_rate.as_dict(),
             "ch01": {k: dict(v) for k, v in self.ch01.items()},
             "ch02": dict(self.ch02),
+            "ch02_by_tenure": {k: dict(v) for k, v in self.ch02_by_tenure.items()},
             "by_quarter": None if self.by_quarter is None else {k: dict(v) for k, v in self.by_quarter.items()},
         }
 
@@ -194,7 +196,8 @@ class _Acc:
     """Running counts of one stage (mutable, private to one computation)."""
 
     __slots__ = ("received", "withdrawn", "acknowledged", "ack_in_time", "responded", "on_time",
-                 "on_time_ext", "late", "open", "days", "outcomes", "categories", "late_ids", "tenure")
+                 "on_time_ext", "late", "open", "days", "outcomes", "categories", "late_ids", "tenure",
+                 "by_tenure")
 
     def __init__(self) -> None:
         self.received = self.withdrawn = self.acknowledged = self.ack_in_time = 0
@@ -203,7 +206,8 @@ class _Acc:
         self.outcomes: dict[str, int] = {}
         self.categories: dict[str, int] = {}
         self.late_ids: list[str] = []
-        self.tenure = {"LCRA": 0, "LCHO": 0, "": 0}
+        self.tenure = {"LCRA": 0, "LCHO": 0, "": 0}  # received
+        self.by_tenure = {"LCRA": [0, 0, 0], "LCHO": [0, 0, 0], "": [0, 0, 0]}  # responded, on time, in extension
 
 
 def compute_metrics(
@@ -304,9 +308,12 @@ def compute_metrics(
         if days < 0:
             days = 0
         acc.days[days] = acc.days.get(days, 0) + 1
+        tenure_counts = acc.by_tenure[c.tenure]
+        tenure_counts[0] += 1
         limit = plan.respond_days
         if days <= limit:
             acc.on_time += 1
+            tenure_counts[1] += 1
             continue
         ext_due = c.extended_due
         notified = c.extension_notified
@@ -319,6 +326,7 @@ def compute_metrics(
             and num(ext_due)[0] - start_n <= (plan.cap if plan.cap_total else limit + plan.cap)
         ):
             acc.on_time_ext += 1
+            tenure_counts[2] += 1
         else:
             acc.late += 1
             acc.late_ids.append(c.id)
@@ -331,6 +339,10 @@ def compute_metrics(
             f"stage{n}": None if homes is None else pct(_tenure_count(accs[n], tenure, settings.blank_tenure), homes, 1000)
             for n in (1, 2)
         })
+    ch02_by_tenure = {
+        tenure: MappingProxyType({f"stage{n}": _tenure_ch02(accs[n], tenure, settings) for n in (1, 2)})
+        for tenure in ("lcra", "lcho")
+    }
     rules = {
         "working_days": calendar.describe(),
         "nation": calendar.nation,
@@ -348,6 +360,7 @@ def compute_metrics(
         escalation_rate=Rate(s2.received, s1.received, pct(s2.received, s1.received)),
         ch01=MappingProxyType(ch01),
         ch02=MappingProxyType({"stage1": s1.pct_in_time, "stage2": s2.pct_in_time}),
+        ch02_by_tenure=MappingProxyType(ch02_by_tenure),
         by_quarter=None if by_quarter is None else MappingProxyType({
             q: MappingProxyType({"stage1": v[1], "stage2": v[2]}) for q, v in by_quarter.items()
         }),
@@ -388,6 +401,15 @@ def _tenure_count(acc: _Acc, tenure: str, blank: str) -> int:
     if blank == tenure:
         n += acc.tenure[""]
     return n
+
+
+def _tenure_ch02(acc: _Acc, tenure: str, settings: MetricSettings) -> float | None:
+    """CH02 for one tenure (the RSH reports LCRA and LCHO apart); blank tenure per `blank_tenure`."""
+    counts = list(acc.by_tenure[tenure.upper()])
+    if settings.blank_tenure == tenure:
+        counts = [a + b for a, b in zip(counts, acc.by_tenure[""])]
+    responded, on_time, extended = counts
+    return pct(on_time + (extended if settings.count_extensions_in_time else 0), responded)
 
 
 def _natural_key(text: str) -> tuple:

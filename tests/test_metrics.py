@@ -75,6 +75,15 @@ def test_ch02_with_and_without_extensions():
     assert without.stage1.on_time_with_extension == 1  # still reported, just not counted in time
 
 
+def test_ch02_by_tenure():
+    # LCRA: A, B, C, D, E (on time A, extension C) + blank H, I (both on time) = 4 / 7; LCHO: nothing responded
+    # at stage 1; Z9 (LCHO) on time at stage 2.
+    m = compute_metrics(MARCH, ENG, HOS)
+    assert m.as_dict()["ch02_by_tenure"] == {"lcra": {"stage1": 57.1, "stage2": None}, "lcho": {"stage1": None, "stage2": 100.0}}
+    excl = compute_metrics(MARCH, ENG, HOS, settings=MetricSettings(blank_tenure="exclude", count_extensions_in_time=False))
+    assert excl.ch02_by_tenure["lcra"]["stage1"] == 20.0  # A only, of A-E
+
+
 def test_ch01_per_thousand_homes():
     m = compute_metrics(MARCH, ENG, HOS, homes_lcra=2000, homes_lcho=300)
     # LCRA stage 1: 5 LCRA + 2 blank = 7 / 2000 * 1000 = 3.5; LCHO: 2 / 300 * 1000 = 6.67; stage 2 LCHO 1 / 300 * 1000.
@@ -151,7 +160,8 @@ def test_as_dict_is_json_ready_and_deterministic():
     b = json.dumps(compute_metrics(MARCH, ENG, HOS, 2000, 300).as_dict())
     assert a == b
     keys = list(json.loads(a))
-    assert keys == ["source", "rules", "stage1", "stage2", "escalation_rate", "ch01", "ch02", "by_quarter"]
+    assert keys == ["source", "rules", "stage1", "stage2", "escalation_rate", "ch01", "ch02", "ch02_by_tenure",
+                    "by_quarter"]
 
 
 def test_late_examples_are_the_first_five_by_id():
