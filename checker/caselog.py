@@ -375,7 +375,11 @@ def _read_csv(raw: bytes, name: str, sha256: str, mapping: dict, progress) -> Ca
             raise InputError([Problem(Location(name), "the file is not valid text in its encoding; save it as UTF-8", "encoding")]) from None
 
     try:
-        first_line = stream.readline()
+        first_line = ""
+        for _ in range(100):  # the header is the first line that is not blank
+            first_line = stream.readline()
+            if first_line.strip() or not first_line:
+                break
         stream.seek(0)
     except UnicodeDecodeError:
         decode_text(raw, name)

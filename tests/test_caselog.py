@@ -95,6 +95,11 @@ def test_column_mapping_and_semicolons(tmp_path):
     assert log.columns["received"] == "Date Logged"
 
 
+def test_semicolons_after_blank_lines(tmp_path):
+    log = read_caselog(write(tmp_path, "\n\nid;stage;received\nA;1;03/03/2025\n"))
+    assert [(c.id, c.row) for c in log.cases] == [("A", 4)]
+
+
 def test_tab_delimited_with_bom(tmp_path):
     path = tmp_path / "log.tsv"
     path.write_bytes("\ufeffid\tstage\treceived\nA\t1\t2025-03-03\n".encode("utf-8"))
