@@ -1,6 +1,6 @@
 """Generate a realistic synthetic complaints case log (CSV or XLSX) for benchmarks and demos.
 
-Seedable and deterministic: the same seed and size give the same bytes. Roughly what a housing
+Seedable and deterministic: the same seed and size give the same rows (and, for CSV, the same bytes). Roughly what a housing
 association's complaints system exports over a reporting year: stage 1 complaints, about 15%
 escalated to stage 2, most acknowledged and answered in time, some late, some with extensions
 (most valid, some notified late or too long), a few withdrawn or still open, a few received on a
