@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from .browse import codes_command, show_command
 from .check import check_command, report_command
+from .metrics import metrics as metrics_command
 from .versions import migrate_command
 
 
@@ -22,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (check_command, report_command, codes_command, show_command, migrate_command):
+for command in (check_command, report_command, metrics_command, codes_command, show_command, migrate_command):
     cli.add_command(command)
 
 
