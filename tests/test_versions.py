@@ -330,3 +330,125 @@ def test_answer_shapes_are_checked_where_they_are_written(tmp_path):
         "submission.yaml:13:24: error: provision 3.4 takes a comply answer (yes/no/n/a), not 'value' [wrong-answer-type]",
         "submission.yaml:14:19: error: provision 2.1 cannot be answered n/a in hos-2020 [answer-not-allowed]",
     ]
+
+
+# ---------------------------------------------------------------- SPSO: example, case log, quarterly summary
+
+SPSO = EXAMPLES / "strathkinnell-2024-25" / "submission.yaml"
+
+
+def test_spso_example_evaluation_uses_the_case_log():
+    evaluation = assess(SPSO)
+    result = build_result(evaluation)
+    assert result["summary"]["verdicts"] == {"met": 28, "not-met": 1, "contradicted": 0, "unsupported": 0, "unanswered": 0, "not-applicable": 0}
+    assert _row(result, "5.2")["verdict"] == "not-met"
+    assert result["summary"]["passed"] is True and evaluation.all_findings == ()
+    s1, s2 = evaluation.metrics["stage1"], evaluation.metrics["stage2"]
+    assert (s1["received"], s1["responded"], s1["on_time"], s1["on_time_with_extension"], s1["late"], s1["pct_in_time"]) == (46, 43, 42, 1, 0, 100.0)
+    assert (s2["received"], s2["responded"], s2["pct_acknowledged_in_time"], s2["pct_in_time"]) == (7, 6, 100.0, 100.0)
+    assert "Scotland" in evaluation.metrics["rules"]["working_days"]
+
+
+def test_spso_case_log_is_counted_with_scottish_bank_holidays():
+    evaluation = assess(GOLDEN / "spso-scottish-holidays" / "submission.yaml")
+    s1 = evaluation.metrics["stage1"]
+    assert (s1["on_time"], s1["late"], s1["pct_in_time"], s1["late_examples"]) == (3, 1, 75.0, ["A3"])
+    (finding,) = [f for f in evaluation.all_findings]
+    assert finding.message == ("2.2 is answered yes, but the case log shows 75.0% of stage 1 complaints responded to in time, "
+                               "below the 95.0% tolerance; 1 of 4 replies were late (e.g. A3)")
+
+
+def _quarterly(*args):
+    return run("quarterly", SPSO, *args)
+
+
+def test_quarterly_q2_reproduces_the_published_figures():
+    import json
+
+    result = _quarterly("--quarter", "Q2", "--format", "json")
+    assert result.exit_code == 0
+    q = json.loads(result.output)
+    assert q["quarter"] == {"id": "Q2", "start": "2024-07-01", "end": "2024-09-30", "label": "July - September 2024"}
+    assert q["received"] == {"stage1": 27, "stage2": 3, "escalated": 2, "total": 32}
+    figures = {r["key"]: (r["resolved"], r["working_days_total"], r["mean_working_days"], r["mean_working_days_1dp"], r["mean_working_days_text"]) for r in q["routes"]}
+    assert figures == {
+        "stage1": (25, 26, 1.04, 1.0, "1.04"),
+        "stage2": (2, 15, 7.5, 7.5, "7.5"),
+        "escalated": (2, 11, 5.5, 5.5, "5.5"),
+    }
+    assert [(o["label"], o["counts"]) for o in q["outcomes"]] == [
+        ("Upheld", [6, 0, 1]), ("Partially upheld", [4, 1, 0]), ("Not upheld", [6, 1, 1]), ("Resolved", [9, 0, 0])]
+    assert [(r["within_timescale"], r["within_timescale_pct"]) for r in q["routes"]] == [(25, 100.0), (2, 100.0), (2, 100.0)]
+    assert [item["you_said"][:30] for item in q["you_said_we_did"]] == ["We were not told when a repair", "We would like to know when our"]
+    assert q["rules"]["working_days"] == "Monday to Friday less the bank holidays of Scotland"
+
+
+def test_quarterly_q1_counts_its_own_quarter():
+    import json
+
+    q = json.loads(_quarterly("--quarter", "Q1", "--format", "json").output)
+    assert q["received"] == {"stage1": 19, "stage2": 1, "escalated": 1, "total": 21}
+    assert [(r["key"], r["resolved"], r["mean_working_days_text"], r["within_extension"]) for r in q["routes"]] == [
+        ("stage1", 18, "1.72", 1), ("stage2", 1, "16", 0), ("escalated", 1, "12", 0)]
+    assert len(q["you_said_we_did"]) == 1
+
+
+def test_quarterly_markdown_reads_like_the_published_update():
+    result = _quarterly("--quarter", "Q2", "--format", "md")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "# Strathkinnell Housing Association: complaints update, Q2 (July - September 2024)"
+    for line in (
+        "| Stage 1 | 27 |",
+        "| Stage 1 | 25 | 1.04 | 25 of 25 (100.0%) within 5 days | 0 |",
+        "| Stage 2 | 2 | 7.5 | 2 of 2 (100.0%) within 20 days | 0 |",
+        "| Escalated | 2 | 5.5 | 2 of 2 (100.0%) within 20 days | 0 |",
+        "It took an average of **1.04 working days** to resolve stage 1 complaints.",
+        "It took an average of **7.5 working days** to resolve stage 2 complaints.",
+        "It took an average of **5.5 working days** to resolve escalated complaints.",
+        "| Outcome | Stage 1 | Stage 2 | Escalated |",
+        "| Partially upheld | 4 | 1 | 0 |",
+        "| **All resolved** | **25** | **2** | **2** |",
+    ):
+        assert line in lines, line
+
+
+def test_quarterly_html_is_accessible_escaped_and_deterministic(tmp_path):
+    import re
+
+    out = tmp_path / "q2.html"
+    assert _quarterly("--quarter", "Q2", "-o", out).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert html.count("<table") == html.count("<caption>") == 4
+    assert html.count('<th scope="row">') == 3 + 1 + 3 + 4 + 1
+    assert '<html lang="en-GB">' in html
+    again = tmp_path / "again.html"
+    assert _quarterly("--quarter", "Q2", "-o", again).exit_code == 0
+    assert again.read_bytes() == out.read_bytes()
+    # hostile text in the submission is shown as text
+    folder = tmp_path / "sk"
+    folder.mkdir()
+    (folder / "caselog.csv").write_bytes((SPSO.parent / "caselog.csv").read_bytes())
+    text = SPSO.read_text(encoding="utf-8").replace(
+        "We were not told when a repairs appointment was moved.", "<script>alert(1)</script> & <b>moved</b>")
+    (folder / "submission.yaml").write_text(text, encoding="utf-8")
+    result = run("quarterly", folder / "submission.yaml", "--quarter", "Q2")
+    assert "<script>" not in result.output and "<b>" not in result.output
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;moved&lt;/b&gt;" in result.output
+    assert not re.search(r"<td>[^<]*<script", result.output)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--quarter", "Q3"], "error: Q3 (2024-10-01 to 2024-12-31) starts after the period assessed ends (2024-09-30) [bad-quarter]"),
+])
+def test_quarterly_refuses_a_quarter_outside_the_period(args, message):
+    result = _quarterly(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_quarterly_is_for_spso_submissions_with_a_case_log():
+    result = run("quarterly", EXAMPLES / "kestrel-vale-2023-24" / "submission.yaml", "--quarter", "Q1")
+    assert result.exit_code == 2
+    assert ("error: the quarterly summary follows the SPSO's complaints indicators for Scottish landlords; "
+            "hos-2024 is not an SPSO procedure [wrong-code]") in result.stderr

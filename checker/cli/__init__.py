@@ -11,7 +11,7 @@ from .. import __version__
 from .browse import codes_command, show_command
 from .check import check_command, report_command
 from .metrics import metrics as metrics_command
-from .versions import migrate_command
+from .versions import migrate_command, quarterly_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (check_command, report_command, metrics_command, codes_command, show_command, migrate_command):
+for command in (check_command, report_command, metrics_command, codes_command, show_command, migrate_command, quarterly_command):
     cli.add_command(command)
 
 

@@ -55,3 +55,36 @@ def migrate_command(submission, target, output, period, report_file):
     else:
         click.echo(report.to_text(), err=True, nl=False)
         click.echo(f"wrote {output}", err=True)
+
+
+@click.command("quarterly")
+@click.argument("submission", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--quarter", required=True, type=click.Choice(["Q1", "Q2", "Q3", "Q4"]), help="Which quarter of the submission's year.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
+@reports_input_errors
+def quarterly_command(submission, quarter, fmt, output):
+    """Write the quarterly complaints summary of a Scottish landlord (SPSO model procedure).
+
+    From SUBMISSION's case log: complaints received by stage, average working days to resolve
+    stage 1, stage 2 and escalated complaints, outcomes per stage, and the submission's
+    "you said, we did" entries for the quarter (annual_report.you_said_we_did).
+    """
+    import json
+
+    from ..assess import display_name
+    from ..quarterly import quarterly_summary
+    from ..submission import load_submission
+
+    summary = quarterly_summary(load_submission(submission, display_name(submission)), quarter)
+    if fmt == "json":
+        text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+    else:
+        from ..render.templated import render
+
+        text = render(f"quarterly.{fmt}.j2", q=summary)
+    if output:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
