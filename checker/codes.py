@@ -107,6 +107,7 @@ class Code:
     source_url: str
     answers: tuple[str, ...]
     form_columns: tuple[str, ...]
+    form_roles: tuple[str, ...]
     group_by: str
     timescales: Timescales
     sections: tuple[Section, ...]
@@ -135,6 +136,9 @@ class Code:
 
     def provisions_in(self, section_id: str) -> tuple[Provision, ...]:
         return tuple(p for p in self.provisions if p.section == section_id)
+
+
+DEFAULT_ROLES = ("provision", "requirement", "answer", "evidence", "commentary")
 
 
 def provision_sort_key(provision_id: str) -> tuple[int, int]:
@@ -190,6 +194,10 @@ def _cross_check(doc: YamlDocument) -> list[Problem]:
         elif pid.split(".")[0] != prov["section"]:
             problems.append(Problem(doc.where(("provisions", i, "section")), f"provision {pid} is numbered outside section {prov['section']}", "unknown-section"))
     problems += _cross_check_figures(doc)
+    form = data["form"]
+    roles = form.get("roles", DEFAULT_ROLES)
+    if len(roles) != len(form["columns"]):
+        problems.append(Problem(doc.where(("form", "roles") if "roles" in form else ("form", "columns")), f"form.roles names {len(roles)} columns but form.columns has {len(form['columns'])}", "invalid"))
     stem = Path(doc.path).stem
     if data["id"] != stem:
         problems.append(Problem(doc.where(("id",)), f"id '{data['id']}' differs from the file name '{stem}'", "invalid"))
@@ -264,6 +272,7 @@ def _build(doc: YamlDocument) -> Code:
         notes=data.get("notes", "").strip(),
         answers=tuple(data["answers"]),
         form_columns=tuple(data["form"]["columns"]),
+        form_roles=tuple(data["form"].get("roles", DEFAULT_ROLES)),
         group_by=data["form"].get("group_by", "section"),
         timescales=Timescales(_stage(ts["stage1"]), _stage(ts["stage2"]), ts.get("complaint_window_months")),
         sections=tuple(Section(s["id"], s["title"], s.get("summary", "").strip()) for s in data["sections"]),

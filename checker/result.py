@@ -35,6 +35,7 @@ def build_result(evaluation: Evaluation) -> dict:
             "in_force_from": code.in_force_from.isoformat(),
             "source_url": code.source_url,
             "form_columns": list(code.form_columns),
+            "form_roles": list(code.form_roles),
             "group_by": code.group_by,
             "answers": list(code.answers),
         },

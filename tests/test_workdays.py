@@ -141,11 +141,13 @@ def test_day_numbers_agree_with_working_days_between():
 dates = st.dates(min_value=D(2024, 1, 1), max_value=D(2026, 6, 30))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(start=dates, n=st.integers(0, 40), end=dates, same=st.booleans())
 def test_due_date_and_count_agree(start, n, end, same):
     cal = WorkingCalendar("scotland", count_from_non_working_day="same" if same else "next-working-day")
-    if end >= start:
+    if end >= start and cal.is_working_day(end):
+        # On working days the count and the due date agree. (A reply on the Saturday after a Friday
+        # due date is still within n working days: the count only moves on working days.)
         assert (cal.working_days_between(start, end) <= n) == (end <= cal.add_working_days(start, n))
     due = cal.add_working_days(start, n)
     assert due >= start
