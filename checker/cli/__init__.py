@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from .browse import codes_command, show_command
 from .check import check_command, report_command
+from .publish import annual_report_command, diff_command, review_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -21,7 +22,7 @@ def cli() -> None:
     """
 
 
-for command in (check_command, report_command, codes_command, show_command):
+for command in (check_command, report_command, review_command, annual_report_command, diff_command, codes_command, show_command):
     cli.add_command(command)
 
 

@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.writer.excel import ExcelWriter
 
+from .publish import all_findings
 from .templated import ANSWER_LABELS, VERDICT_LABELS, sections_with_rows
 
 FIXED_TIME = dt.datetime(1980, 1, 1, 0, 0, 0)
@@ -262,27 +263,6 @@ def _findings_sheet(ws, result: dict, title: str) -> None:
     if row > header_row:
         ws.auto_filter.ref = f"A{header_row}:E{row}"
     _print_setup(ws, header_row, sub["landlord"]["name"], sub["period"]["label"])
-
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-def provision_key(pid: str | None) -> tuple:
-    if not pid:
-        return (0, 0)
-    major, _, minor = pid.partition(".")
-    try:
-        return (int(major), int(minor or 0))
-    except ValueError:
-        return (10**6, 0)
-
-
-def all_findings(result: dict) -> list[dict]:
-    """Every finding of the result (submission-wide and per provision), most serious first."""
-    out = list(result.get("findings") or ())
-    for p in result["provisions"]:
-        out.extend(p.get("findings") or ())
-    return sorted(out, key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), provision_key(f.get("provision")), f["rule"], f["message"]))
 
 
 def _deterministic_bytes(wb: Workbook) -> bytes:
