@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .evaluate import Evaluation, Settings, evaluate
 from .problems import InputError, Location, Problem
@@ -26,7 +26,10 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def assess(path: str | Path, *, progress: bool = False, **overrides: Any) -> Evaluation:
+Progress = Callable[[float], None]
+
+
+def assess(path: str | Path, *, progress: Progress | None = None, **overrides: Any) -> Evaluation:
     """Evaluate a submission file; raises InputError if it (or its case log) cannot be used."""
     path = Path(path)
     submission = load_submission(path, display_name(path))
@@ -35,9 +38,9 @@ def assess(path: str | Path, *, progress: bool = False, **overrides: Any) -> Eva
     return evaluate(submission, metrics, settings)
 
 
-def case_log_metrics(submission: Submission, settings: Settings, *, progress: bool = False) -> Mapping[str, Any]:
+def case_log_metrics(submission: Submission, settings: Settings, *, progress: Progress | None = None) -> Mapping[str, Any]:
     """The figures computed from the submission's case log, with what was excluded and why."""
-    from .caselog import read_case_log
+    from .caselog import read_caselog
     from .metrics import MetricSettings, compute_metrics
     from .workdays import WorkingCalendar
 
@@ -49,13 +52,19 @@ def case_log_metrics(submission: Submission, settings: Settings, *, progress: bo
     if problem:
         raise InputError([Problem(submission.where("case_log", "path"), f"case log '{relative}' {problem}", "case-log-not-found")])
     shown = str(Path(submission.path).parent / relative)
-    log = read_case_log(submission.folder / relative, columns=dict(spec.get("columns") or {}), sheet=spec.get("sheet"), display=shown, progress=progress)
+    log = read_caselog(submission.folder / relative, columns=dict(spec.get("columns") or {}), sheet=spec.get("sheet"), display=shown, progress=progress)
     calendar = WorkingCalendar(submission.nation, frozenset(spec.get("closures") or ()))
     homes = submission.landlord.get("homes") or {}
     computed = compute_metrics(
         log, calendar, submission.code.timescales,
         homes_lcra=homes.get("lcra"), homes_lcho=homes.get("lcho"),
         settings=MetricSettings(count_extensions_in_time=settings.count_extensions_in_time),
-        period=(submission.period_start, submission.period_end),
+        period_start=submission.period_start,
     )
-    return computed.as_dict()
+    figures = computed.as_dict()
+    summary = log.summary()
+    summary["received_outside_period"] = sum(
+        1 for case in log.cases if case.received and not submission.period_start <= case.received <= submission.period_end
+    )
+    figures["case_log"] = summary
+    return figures

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -51,7 +52,7 @@ def validate(doc: YamlDocument, schema_name: str) -> list[Problem]:
         if error.validator == "additionalProperties":
             extra = _extra_keys(error)
             for key in extra:
-                problems.append(Problem(doc.where(path + (key,), key=True), f"{_name(path + (key,))}: unknown key '{key}'{_allowed(error.schema)}", "unknown-key"))
+                problems.append(Problem(doc.where(path + (key,), key=True), f"{_name(path)}: unknown key '{key}'{_allowed(error.schema)}", "unknown-key"))
             continue
         problems.append(Problem(location, _message(error, path), "schema"))
     return problems
@@ -69,10 +70,8 @@ def _most_specific(error: jsonschema.ValidationError) -> jsonschema.ValidationEr
 
 def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
     allowed = set(error.schema.get("properties", {}))
-    patterns = error.schema.get("patternProperties", {})
-    if patterns:
-        return []
-    return sorted(k for k in error.instance if k not in allowed)
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    return sorted(k for k in error.instance if k not in allowed and not any(p.search(k) for p in patterns))
 
 
 def _allowed(schema: dict) -> str:

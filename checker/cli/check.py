@@ -10,7 +10,7 @@ import click
 from ..assess import assess, example_path
 from ..output import write_atomic
 from ..result import build_result, dumps
-from .common import EXIT_FINDINGS, EXIT_OK, interactive, reports_input_errors
+from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, interactive, reports_input_errors
 
 submission_argument = click.argument("submission", required=False, type=click.Path(dir_okay=False, path_type=Path))
 
@@ -24,7 +24,11 @@ def settings_options(func):
 
 def _evaluate(submission: Path | None, **overrides):
     path = submission or example_path()
-    return assess(path, progress=interactive(), **overrides)
+    bar = ProgressBar("reading the case log")
+    try:
+        return assess(path, progress=bar, **overrides)
+    finally:
+        bar.close()
 
 
 @click.command("check")

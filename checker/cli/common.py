@@ -33,3 +33,26 @@ def reports_input_errors(func):
 def interactive() -> bool:
     """True on a person's terminal; CI (CI set, or no terminal) gets no colour and no progress bar."""
     return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_COLOR")
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr for a person at a terminal; silent otherwise (CI, pipes)."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.shown = -1
+        self.active = interactive()
+
+    def __call__(self, fraction: float) -> None:
+        if not self.active:
+            return
+        step = int(max(0.0, min(1.0, fraction)) * 40)
+        if step != self.shown:
+            self.shown = step
+            sys.stderr.write(f"\r{self.label} [{'#' * step}{'.' * (40 - step)}] {step * 100 // 40:3d}%")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.active and self.shown >= 0:
+            sys.stderr.write("\r" + " " * (len(self.label) + 50) + "\r")
+            sys.stderr.flush()

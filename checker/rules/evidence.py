@@ -15,9 +15,13 @@ def check(ctx, provision, answer):
         if item.path:
             problem = path_problem(ctx.submission.folder, item.path)
             if problem:
-                yield Finding("evidence-not-found", ctx.severity(provision), f"{provision.id}: evidence file '{item.path}' {problem}", item.location, effect=UNSUPPORTS)
+                rule = "evidence-not-found" if problem in MISSING else "evidence-outside-folder"
+                yield Finding(rule, ctx.severity(provision), f"{provision.id}: evidence file '{item.path}' {problem}", item.location, effect=UNSUPPORTS)
     if answer.comply == "yes" and provision.evidence_needed and not answer.evidence:
         yield Finding("no-evidence", ctx.severity(provision), f"{provision.id} is answered yes with no evidence", answer.location, effect=UNSUPPORTS)
+
+
+MISSING = ("does not exist", "is not a file")
 
 
 def path_problem(folder: Path, relative: str) -> str:
