@@ -57,9 +57,10 @@ def figures(result: dict) -> dict[str, dict]:
     for stage in ("stage1", "stage2"):
         if isinstance(ch02.get(stage), (int, float)):
             add(f"ch02.{stage}", f"CH02 stage {stage[-1]} responded within the Code's timescales", "%", ch02[stage], None)
+    by_tenure = metrics.get("ch02_by_tenure") or {t: ch02[t] for t in ("lcra", "lcho") if isinstance(ch02.get(t), dict)}
     for tenure, tname in (("lcra", "LCRA"), ("lcho", "LCHO")):
         for stage in ("stage1", "stage2"):
-            value = (ch02.get(tenure) or {}).get(stage) if isinstance(ch02.get(tenure), dict) else None
+            value = (by_tenure.get(tenure) or {}).get(stage)
             add(f"ch02.{tenure}.{stage}", f"CH02 stage {stage[-1]} responded within the Code's timescales ({tname})", "%", value, None)
     return out
 
@@ -272,10 +273,10 @@ def render_diff_text(diff: dict) -> str:
             if olds and olds != c["id"]:
                 label += f" (was {olds})"
             if c["status"] == "new":
-                lines.append(f"  {label}: new this year; answer {_show_answer(c['answer']['new'])}, verdict {c['verdict']['new']}")
+                lines.append(f"  {label}: no counterpart in {old['code']}; answer {_show_answer(c['answer']['new'])}, verdict {c['verdict']['new']}")
                 continue
             if c["status"] == "removed":
-                lines.append(f"  {label}: no counterpart this year; was {_show_answer(c['answer']['old'])}, verdict {c['verdict']['old']}")
+                lines.append(f"  {label}: no counterpart in {new['code']}; was {_show_answer(c['answer']['old'])}, verdict {c['verdict']['old']}")
                 continue
             parts = []
             if "answer" in c["changes"]:

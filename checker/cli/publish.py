@@ -12,7 +12,7 @@ from ..assess import assess, example_path
 from ..output import write_atomic
 from ..problems import InputError, Location, Problem
 from ..result import build_result
-from .common import EXIT_OK, interactive, reports_input_errors
+from .common import EXIT_OK, ProgressBar, reports_input_errors
 
 file_type = click.Path(dir_okay=False, path_type=Path)
 
@@ -32,7 +32,11 @@ def load_result(path: Path, **overrides) -> dict:
         if missing:
             raise InputError([Problem(Location(str(path)), f"not a chc result (no {', '.join(missing)}); give a submission YAML or the JSON of `chc check --format json`", "not-a-result")])
         return data
-    return build_result(assess(path, progress=interactive(), **overrides))
+    bar = ProgressBar(f"reading the case log of {path.name}")
+    try:
+        return build_result(assess(path, progress=bar, **overrides))
+    finally:
+        bar.close()
 
 
 def load_results(*paths: Path, **overrides) -> list[dict]:

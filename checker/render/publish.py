@@ -194,24 +194,71 @@ def key_figure_rows(s1: dict, s2: dict) -> list[tuple[str, str, str]]:
     ]
 
 
+TENURES = (("lcra", "Low-cost rental accommodation (LCRA)"), ("lcho", "Low-cost home ownership (LCHO)"))
+
+
+def _stated_tsm(result: dict) -> dict:
+    """TSM figures the landlord states in annual_report.tenant_satisfaction_measures (keys like
+    CH01_stage1_per_1000_homes: {lcra, lcho} and CH02_stage1_pct_in_time: 48.6 or {lcra, lcho})."""
+    stated = _pick(result.get("annual_report") or {}, "tenant_satisfaction_measures", "tsm") or {}
+    out: dict = {"ch01": {}, "ch02": {}, "ch02_by_tenure": {}}
+    if not isinstance(stated, Mapping):
+        return out
+    for key, value in stated.items():
+        name = str(key).lower()
+        stage = "stage1" if "stage1" in name else "stage2" if "stage2" in name else None
+        if not stage:
+            continue
+        if name.startswith("ch01") and isinstance(value, Mapping):
+            for tenure, _ in TENURES:
+                if value.get(tenure) is not None:
+                    out["ch01"].setdefault(tenure, {})[stage] = value[tenure]
+        elif name.startswith("ch02"):
+            if isinstance(value, Mapping):
+                for tenure, _ in TENURES:
+                    if value.get(tenure) is not None:
+                        out["ch02_by_tenure"].setdefault(tenure, {})[stage] = value[tenure]
+            elif value is not None:
+                out["ch02"][stage] = value
+    return out
+
+
 def tsm_tables(result: dict) -> dict:
-    """TSM CH01 (per 1,000 homes) and CH02 (% within timescales), LCRA and LCHO apart where known."""
+    """TSM CH01 (per 1,000 homes) and CH02 (% within timescales), LCRA and LCHO apart where known.
+
+    Computed figures (case log) come first; a figure the landlord states fills a gap, and the
+    table says which it is."""
     metrics = result.get("metrics") or {}
+    stated = _stated_tsm(result)
     homes = (result["submission"].get("landlord") or {}).get("homes") or {}
-    ch01 = metrics.get("ch01") or {}
-    ch01_rows = []
-    for tenure, label in (("lcra", "Low-cost rental accommodation (LCRA)"), ("lcho", "Low-cost home ownership (LCHO)")):
-        values = ch01.get(tenure) or {}
-        ch01_rows.append((label, fmt(homes.get(tenure)), fmt(values.get("stage1")), fmt(values.get("stage2"))))
-    ch02 = metrics.get("ch02") or {}
+    sources: set[str] = set()
+
+    def value(group: str, tenure: str | None, stage: str):
+        for origin, data in (("case log", metrics), ("stated", stated)):
+            block = data.get(group) or {}
+            v = (block.get(tenure) or {}).get(stage) if tenure else block.get(stage)
+            if isinstance(v, (int, float)):
+                sources.add(origin)
+                return v
+        return None
+
+    ch01_rows = [(label, fmt(homes.get(t)), fmt(value("ch01", t, "stage1")), fmt(value("ch01", t, "stage2"))) for t, label in TENURES]
+    ch01_source, sources = sources, set()
     ch02_rows = []
-    if any(isinstance(ch02.get(t), Mapping) for t in ("lcra", "lcho")):
-        for tenure, label in (("lcra", "Low-cost rental accommodation (LCRA)"), ("lcho", "Low-cost home ownership (LCHO)")):
-            values = ch02.get(tenure) or {}
-            ch02_rows.append((label, fmt(values.get("stage1"), "%"), fmt(values.get("stage2"), "%")))
-    else:
-        ch02_rows.append(("All tenures (not split by tenure)", fmt(ch02.get("stage1"), "%"), fmt(ch02.get("stage2"), "%")))
-    return {"available": bool(ch01 or ch02), "ch01": ch01_rows, "ch02": ch02_rows}
+    if metrics.get("ch02_by_tenure") or stated["ch02_by_tenure"]:
+        ch02_rows = [(label, fmt(value("ch02_by_tenure", t, "stage1"), "%"), fmt(value("ch02_by_tenure", t, "stage2"), "%")) for t, label in TENURES]
+    ch02_rows.append(("All tenures", fmt(value("ch02", None, "stage1"), "%"), fmt(value("ch02", None, "stage2"), "%")))
+    return {"ch01": ch01_rows, "ch02": ch02_rows, "ch01_source": _source_words(ch01_source), "ch02_source": _source_words(sources)}
+
+
+def _source_words(sources: set[str]) -> str:
+    if sources == {"case log"}:
+        return "computed from the case log"
+    if sources == {"stated"}:
+        return "as stated by the landlord"
+    if sources:
+        return "computed from the case log where possible, otherwise as stated by the landlord"
+    return "not available"
 
 
 def _merged_counts(s1: Mapping, s2: Mapping) -> list[tuple[str, Any, Any]]:
@@ -379,18 +426,24 @@ def stated_vs_computed(result: dict) -> list[dict]:
         for key, value in (stated.get(stage) or {}).items():
             computed = (metrics.get(stage) or {}).get(key) if metrics else None
             unit = "%" if key.startswith("pct") else ""
-            tol = f"{fmt(points)} points" if unit and points is not None else ("0.5 days" if key == "mean_working_days" else "exact")
-            rows.append(_compare_row(f"Stage {stage[-1]} {names.get(key, key)}", value, computed, unit, tol))
+            if unit:
+                limit, tol = points or 0, f"{fmt(points)} points"
+            elif key in ("received", "responded"):
+                limit, tol = 0, "exact"
+            else:
+                limit, tol = 0.5, "0.5 days"
+            rows.append(_compare_row(f"Stage {stage[-1]} {names.get(key, key)}", value, computed, unit, tol, limit))
     if stated.get("escalation_rate_pct") is not None:
         computed = (metrics.get("escalation_rate") or {}).get("pct") if metrics else None
-        rows.append(_compare_row("Escalation rate", stated["escalation_rate_pct"], computed, "%", f"{fmt(points)} points" if points is not None else NA))
+        rows.append(_compare_row("Escalation rate", stated["escalation_rate_pct"], computed, "%", f"{fmt(points)} points", points or 0))
     return rows
 
 
-def _compare_row(label, stated, computed, unit, tolerance) -> dict:
+def _compare_row(label, stated, computed, unit, tolerance, limit) -> dict:
     diff = round(stated - computed, 1) if isinstance(stated, (int, float)) and isinstance(computed, (int, float)) else None
     return {"label": label, "stated": fmt(stated, unit), "computed": fmt(computed, unit),
-            "difference": NA if diff is None else f"{diff:+.1f}", "tolerance": tolerance}
+            "difference": NA if diff is None else f"{diff:+.1f}", "tolerance": tolerance,
+            "agrees": None if diff is None else abs(diff) <= limit + 1e-9}
 
 
 def review_view(result: dict, diff: dict | None = None) -> dict:
@@ -422,7 +475,7 @@ def annual_view(result: dict) -> dict:
     as_at, as_at_reason = as_at_date(result)
     verdicts = result["summary"]["verdicts"]
     total = sum(verdicts.values())
-    refused = _pick(ar, "refused", "refused_complaints", "not_accepted") or {}
+    refused = _pick(ar, "refused", "refused_complaints", "not_accepted", "complaints_not_accepted") or {}
     if isinstance(refused, (list, tuple)):
         refused = {"by_reason": refused}
     refused_rows = counts(_pick(refused, "by_reason", "reasons") or {}, "reason", "label", "name")
@@ -433,16 +486,25 @@ def annual_view(result: dict) -> dict:
     if isinstance(comp, (int, float)):
         comp = {"total": comp}
     omb = _pick(ar, "ombudsman", "housing_ombudsman") or {}
-    determinations = counts(_pick(omb, "determinations", "findings") or _pick(ar, "determinations") or {}, "outcome", "finding", "label", "type")
+    raw_determinations = _pick(omb, "determinations", "findings") or _pick(ar, "ombudsman_determinations", "determinations") or {}
+    determinations, determination_cases = _determinations(raw_determinations)
     by_area = counts(_pick(omb, "findings_by_area", "by_area", "areas") or {}, "area", "label", "name")
     nc_key = next((k for k in ("non_compliance", "code_non_compliance", "complaint_handling_failure_orders") if isinstance(omb, Mapping) and k in omb), None)
     non_compliance_given = nc_key is not None or "non_compliance" in ar
     non_compliance = _as_list(omb[nc_key] if nc_key else ar.get("non_compliance"))
-    omb_annual = _pick(omb, "annual_report", "landlord_report", "performance_report") or _pick(ar, "ombudsman_annual_report")
-    other = _as_list(_pick(omb, "other_reports", "spotlight_reports", "reports") or _pick(ar, "other_reports"))
+    omb_annual = (_pick(omb, "annual_report", "landlord_report", "performance_report")
+                  or _pick(ar, "ombudsman_annual_report", "ombudsman_performance_report", "ombudsman_report"))
+    other = _as_list(_pick(omb, "other_reports", "spotlight_reports", "reports", "other_publications")
+                     or _pick(ar, "other_reports", "other_ombudsman_reports", "other_ombudsman_publications"))
     improvements = _as_list(_pick(ar, "improvements", "service_improvements", "you_said_we_did", "learning"))
     m = result.get("metrics") or {}
-    outcomes = sorted(_merged_counts(s1.get("outcomes") or {}, s2.get("outcomes") or {}),
+    stated_outcomes = _pick(ar, "outcomes") if isinstance(_pick(ar, "outcomes"), Mapping) else {}
+    o1 = s1.get("outcomes") or _labels(stated_outcomes.get("stage1"))
+    o2 = s2.get("outcomes") or _labels(stated_outcomes.get("stage2"))
+    stated_categories = _pick(ar, "categories")
+    c1 = s1.get("categories") or (_labels(stated_categories.get("stage1")) if isinstance(stated_categories, Mapping) else {})
+    c2 = s2.get("categories") or (_labels(stated_categories.get("stage2")) if isinstance(stated_categories, Mapping) else {})
+    outcomes = sorted(_merged_counts(o1, o2),
                       key=lambda r: (OUTCOME_ORDER.get(str(r[0]).lower(), 9), -((r[1] or 0) + (r[2] or 0)), r[0]))
     quarters = m.get("by_quarter") or {}
     return {
@@ -459,7 +521,8 @@ def annual_view(result: dict) -> dict:
         "escalation": escalation(result),
         "tsm": tsm_tables(result),
         "outcomes": [(k, fmt(a), fmt(b)) for k, a, b in outcomes],
-        "categories": [(k, fmt(a), fmt(b)) for k, a, b in _merged_counts(s1.get("categories") or {}, s2.get("categories") or {})],
+        "categories": [(k, fmt(a), fmt(b)) for k, a, b in _merged_counts(c1, c2)],
+        "categories_commentary": stated_categories if isinstance(stated_categories, str) else "",
         "quarters": [(_quarter_label(q, result), fmt((quarters.get(q) or {}).get("stage1")), fmt((quarters.get(q) or {}).get("stage2")))
                      for q in ("Q1", "Q2", "Q3", "Q4") if q in quarters],
         "charts": {c.id: c for c in charts(result, s1, s2)},
@@ -470,12 +533,14 @@ def annual_view(result: dict) -> dict:
         "as_at": as_at.isoformat() if as_at else NA,
         "as_at_reason": as_at_reason,
         "refused": {"given": bool(refused), "total": fmt(refused_total), "rows": [(k, fmt(n)) for k, n in refused_rows],
-                    "commentary": _pick(refused, "commentary", "summary", "notes") or ""},
-        "compensation": {"given": bool(comp), "total": money(_pick(comp, "total", "amount")), "cases": fmt(_pick(comp, "cases", "payments", "count")),
-                         "ombudsman_ordered": money(_pick(comp, "ombudsman_ordered", "ordered_by_ombudsman")),
-                         "commentary": _pick(comp, "commentary", "summary", "notes") or ""},
+                    "commentary": _pick(refused, "commentary", "summary", "notes", "note") or ""},
+        "compensation": {"given": bool(comp), "total": money(_pick(comp, "total", "total_gbp", "amount")),
+                         "cases": fmt(_pick(comp, "cases", "payments", "count")),
+                         "ombudsman_ordered": money(_pick(comp, "ombudsman_ordered", "of_which_ombudsman_ordered_gbp", "ombudsman_ordered_gbp", "ordered_by_ombudsman")),
+                         "commentary": _pick(comp, "commentary", "summary", "notes", "note") or ""},
         "determinations": [(k, fmt(n)) for k, n in determinations],
         "determinations_total": fmt(sum(n for _, n in determinations if isinstance(n, int))) if determinations else NA,
+        "determination_cases": determination_cases,
         "by_area": [(k, fmt(n)) for k, n in by_area],
         "ombudsman_given": bool(omb),
         "non_compliance": [_report_item(x) for x in non_compliance],
@@ -483,17 +548,53 @@ def annual_view(result: dict) -> dict:
         "omb_annual": _report_item(omb_annual) if omb_annual else None,
         "other_reports": [_report_item(x) for x in other],
         "improvements": [_improvement(x) for x in improvements],
+        "improvement_columns": {key: any(_improvement(x)[key] for x in improvements) for key in ("theme", "heard", "learned", "did")},
         "lessons": _pick(ar, "lessons", "lessons_learned") or "",
         "governance": governance_facts(result),
         "body": governing_body(result),
     }
 
 
+def _labels(value: Any) -> dict:
+    """{'partly_upheld': 101} -> {'partly upheld': 101}."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k).replace("_", " "): v for k, v in value.items()}
+
+
+def _determinations(raw: Any) -> tuple[list[tuple[str, Any]], list[dict]]:
+    """Counts by finding, and the cases themselves when they are listed one by one.
+
+    Accepts {finding: count}, [{finding/outcome, count}], or [{case, determined, subject,
+    finding, orders, complied}] (one item per determination)."""
+    if isinstance(raw, Mapping):
+        return counts(raw), []
+    items = [x for x in _as_list(raw) if isinstance(x, Mapping)]
+    if items and all(_pick(x, "count", "number", "n") is not None for x in items):
+        return counts(items, "outcome", "finding", "label", "type"), []
+    tally: dict[str, int] = {}
+    cases = []
+    for x in items:
+        finding = str(_pick(x, "finding", "outcome", "type") or NA)
+        label = finding[:1].upper() + finding[1:]
+        tally[label] = tally.get(label, 0) + 1
+        orders = _pick(x, "orders", "remedies") or []
+        cases.append({
+            "case": str(_pick(x, "case", "reference", "ref") or ""),
+            "date": str(_pick(x, "determined", "date") or ""),
+            "subject": str(_pick(x, "subject", "summary", "about") or ""),
+            "finding": label,
+            "orders": [str(o) for o in _as_list(orders)],
+            "complied": str(_pick(x, "complied", "complied_on") or ""),
+        })
+    return list(tally.items()), cases
+
+
 def _report_item(item: Any) -> dict:
     if isinstance(item, Mapping):
         return {
             "title": _pick(item, "title", "name", "reference", "finding") or "",
-            "date": _pick(item, "date", "published", "year", "period") or "",
+            "date": str(_pick(item, "date", "published", "year", "period") or ""),
             "url": _pick(item, "url", "link") or "",
             "summary": _pick(item, "summary", "finding", "findings", "description", "text") or "",
             "response": _pick(item, "response", "action", "actions", "what_we_did") or "",
