@@ -256,6 +256,10 @@ def render_diff_text(diff: dict) -> str:
         f"Changes from {old['landlord']} {old['period']} ({old['code']}) to {new['landlord']} {new['period']} ({new['code']})",
         f"  old: {old['file']}",
         f"  new: {new['file']}",
+    ]
+    if old["landlord"] != new["landlord"]:
+        lines.append("  note: the two submissions name different landlords")
+    lines += [
         "",
         f"{'Verdicts':<22}{old['period']:>12}{new['period']:>12}{'change':>9}",
     ]

@@ -210,3 +210,17 @@ def test_chart_functions_deterministic_and_escaped():
     assert "Q1: Stage 1 0, Stage 2 not available" in g.description
     s = stacked_bar_chart("s", "Timeliness", ["Stage 1", "Stage 2"], [("On time", [0, 3]), ("Late", [0, 1])])
     assert "no responses" in s.svg and "Stage 2: On time 3 (75.0%), Late 1 (25.0%)" in s.description
+
+
+def test_bundled_example_golden():
+    """The bundled Northmoor example, figures from its case log (CHC_WRITE_GOLDEN=1 rewrites after a reviewed change)."""
+    from checker.assess import assess, example_path
+    from checker.result import build_result
+
+    result = build_result(assess(example_path()))
+    md = render_annual_report(result, "md")
+    assert "| Responded late (number) | 208 | 7 |" in md
+    assert "| Low-cost rental accommodation (LCRA) | 8,412 | 47.3 | 7.0 |" in md
+    assert "| NMH-C021944 | 2024-09-12 |" in md
+    check_golden("annual-report-northmoor.md", md)
+    check_golden("annual-report-northmoor.html", render_annual_report(result, "html"))

@@ -147,3 +147,14 @@ def test_deterministic_golden_and_cli(tmp_path, monkeypatch, page, result, diff)
     assert out.read_text(encoding="utf-8") == page
     res = CliRunner().invoke(cli, ["review", rel(CURRENT), "--previous", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "x.html")])
     assert res.exit_code == 2 and "missing.yaml" in res.output and not (tmp_path / "x.html").exists()
+
+
+def test_bundled_example_golden():
+    from checker.assess import assess, example_path
+    from checker.result import build_result
+
+    result = build_result(assess(example_path()))
+    got = {c["id"]: c for c in claims(result)}
+    assert got["6.3"]["computed"] == "48.6%" and got["6.3"]["verdict"] == "contradicted"
+    assert got["6.14"]["computed"] == "87.5%"
+    check_golden("review-pack-northmoor.html", render_review_pack(result))

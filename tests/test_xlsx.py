@@ -152,3 +152,12 @@ def test_cli_xlsx_needs_an_output_file(tmp_path):
     assert res.exit_code == 1  # the fixture has failing findings; the workbook is written anyway
     assert out.read_bytes() == render_xlsx(build_result(assess(CURRENT)))
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_bundled_example_workbook_reproduces_the_result():
+    from checker.assess import example_path
+
+    result = build_result(assess(example_path()))
+    rows = rows_by_provision(openpyxl.load_workbook(io.BytesIO(render_xlsx(result)))["Self-assessment"])
+    assert [(pid, row[8].value) for pid, row in rows.items()] == [(p["id"], VERDICT_LABELS[p["verdict"]]) for p in result["provisions"]]
+    assert rows["6.3"][8].value == "Contradicted" and "48.6%" in rows["6.3"][9].value
