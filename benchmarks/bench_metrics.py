@@ -28,17 +28,17 @@ t0 = time.perf_counter()
 from checker.caselog import read_caselog
 from checker.metrics import compute_metrics
 from checker.workdays import WorkingCalendar
-from checker.cli_metrics import BUILTIN_TIMESCALES
+from checker.codes import load_code
 log = read_caselog(sys.argv[1])
 t1 = time.perf_counter()
-m = compute_metrics(log, WorkingCalendar("england"), BUILTIN_TIMESCALES["hos-2024"], 40000, 3000)
+m = compute_metrics(log, WorkingCalendar("england"), load_code("hos-2024").timescales, 40000, 3000)
 m.as_dict()
 t2 = time.perf_counter()
 print(json.dumps({"read": t1 - t0, "compute": t2 - t1, "total": t2 - t0,
                   "rows": log.rows_read, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-COMMAND_RUN = "from checker.cli_metrics import metrics; metrics()"
+COMMAND_RUN = "from checker.cli.metrics import metrics; metrics()"
 
 CASES = [("csv", 10_000), ("csv", 100_000), ("csv", 1_000_000), ("xlsx", 10_000), ("xlsx", 100_000)]
 

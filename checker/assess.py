@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .evaluate import Evaluation, Settings, evaluate
-from .problems import InputError, Location, Problem
+from .problems import InputError, Problem
 from .resources import data_dir
 from .submission import Submission, load_submission
 

@@ -7,7 +7,7 @@ one small module per concern; this module only runs them and turns findings into
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from .codes import Code, Provision

@@ -307,7 +307,10 @@ def compute_metrics(
         days = num(responded)[0] - start_n
         if days < 0:
             days = 0
-        acc.days[days] = acc.days.get(days, 0) + 1
+        # How long the resident waited: from receipt (stage 2: the escalation request), whatever starts the Code's clock.
+        waited = num(responded)[0] - num(c.escalation_requested if stage == 2 and c.escalation_requested else received)[1]
+        waited = waited if waited > 0 else 0
+        acc.days[waited] = acc.days.get(waited, 0) + 1
         tenure_counts = acc.by_tenure[c.tenure]
         tenure_counts[0] += 1
         limit = plan.respond_days

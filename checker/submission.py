@@ -20,6 +20,23 @@ from .validation import validate
 from .yamlsource import YamlDocument, load_yaml_file
 
 
+FIGURE_LABELS = {
+    "received": "received",
+    "responded": "responded to",
+    "pct_acknowledged_in_time": "acknowledged in time",
+    "pct_in_time": "responded to in time",
+    "mean_working_days": "average working days to respond",
+}
+
+
+def figure_label(name: str) -> str:
+    """'stage1.pct_in_time' reads 'Stage 1 responded to in time'; other labels are kept as written."""
+    group, _, key = name.partition(".")
+    if group in ("stage1", "stage2") and key in FIGURE_LABELS:
+        return f"Stage {group[-1]} {FIGURE_LABELS[key]}"
+    return name
+
+
 @dataclass(frozen=True)
 class EvidenceItem:
     """One piece of evidence: a document (with section or page), a file, a URL, or a figure."""
@@ -40,7 +57,7 @@ class EvidenceItem:
         """How the item reads in a published table."""
         if self.figure:
             unit = self.unit or ""
-            return f"{self.figure}: {_number(self.value)}{unit}"
+            return f"{figure_label(self.figure)}: {_number(self.value)}{unit}"
         parts = [self.document or self.title or self.url or self.path]
         if self.section:
             parts.append(f"section {self.section}")

@@ -44,7 +44,7 @@ def test_answers_verdicts_evidence_and_actions(diff):
     assert c["action"]["new"] == {"what": "Add review dates to the adjustments register", "owner": "Head of Customer Experience", "target_date": "2025-02-28"}
     assert by_id["9.6"]["verdict"] == {"old": "not-met", "new": "met"}
     assert by_id["6.3"]["changes"] == ["verdict", "evidence", "commentary"]
-    assert by_id["6.3"]["evidence"] == {"added": ["stage1.pct_in_time: 61.5%"], "removed": []}
+    assert by_id["6.3"]["evidence"] == {"added": ["Stage 1 responded to in time: 61.5%"], "removed": []}
     assert by_id["9.7"]["answer"] == {"old": "yes", "new": None}
     assert by_id["3.5"]["changes"] == ["commentary", "action"]
     assert by_id["3.5"]["action"]["old"]["target_date"] == "2024-12-31"

@@ -8,13 +8,14 @@ import pytest
 from click.testing import CliRunner
 
 from checker.caselog import Case, CaseLog, read_caselog
-from checker.cli_metrics import BUILTIN_TIMESCALES, metrics as metrics_command
+from checker.cli.metrics import metrics as metrics_command
+from checker.codes import load_code
 from checker.metrics import MetricSettings, compute_metrics, normalise_outcome, pct, round1
 from checker.workdays import WorkingCalendar
 
 D = dt.date
-HOS = BUILTIN_TIMESCALES["hos-2024"]
-SPSO = BUILTIN_TIMESCALES["spso-2021"]
+HOS = load_code("hos-2024").timescales
+SPSO = load_code("spso-2021").timescales
 ENG = WorkingCalendar("england")
 DATA = Path(__file__).parent / "data"
 
@@ -53,8 +54,10 @@ def test_stage1_figures():
     assert s1.pct_acknowledged_in_time == 85.7  # 6 / 7
     assert (s1.responded, s1.on_time, s1.on_time_with_extension, s1.late, s1.open) == (7, 3, 1, 3, 1)
     assert s1.pct_in_time == 57.1  # (3 + 1) / 7
-    assert s1.mean_working_days == 11.7  # (10 + 11 + 20 + 14 + 16 + 1 + 10) / 7 = 82 / 7
-    assert s1.median_working_days == 11.0  # 1, 10, 10, 11, 14, 16, 20
+    # Days waited, from receipt (Mon 3 Mar is day 0; I's Saturday receipt counts from Mon 3 Mar):
+    # A 12, B 13, C 22, D 16, E 18, H 7, I 10 = 98 / 7.
+    assert s1.mean_working_days == 14.0
+    assert s1.median_working_days == 13.0  # 7, 10, 12, 13, 16, 18, 22
     assert s1.late_examples == ("B", "D", "E")
     assert dict(s1.outcomes) == {"upheld": 2, "partly upheld": 1, "not upheld": 2, "Referred to insurer": 1, "not recorded": 1}
     assert list(s1.categories.items()) == [("Repairs", 5), ("not recorded", 2), ("Damp and mould", 1), ("Noise", 1)]
@@ -64,7 +67,7 @@ def test_stage2_with_no_stage1_row_stands_on_its_own():
     m = compute_metrics(MARCH, ENG, HOS)
     s2 = m.stage2
     assert (s2.received, s2.acknowledged, s2.acknowledged_in_time, s2.responded, s2.on_time, s2.late) == (1, 1, 1, 1, 1, 0)
-    assert s2.median_working_days == 20.0  # 10 Mar to 7 Apr
+    assert s2.median_working_days == 25.0  # waited from the escalation request, 3 Mar, to 7 Apr
     assert m.escalation_rate.as_dict() == {"numerator": 1, "denominator": 9, "pct": 11.1}
 
 
@@ -110,8 +113,14 @@ def test_same_day_convention_makes_the_saturday_receipt_late():
 
 
 def test_late_acknowledgement_can_start_the_clock_at_its_deadline():
-    m = compute_metrics(MARCH, ENG, HOS, settings=MetricSettings(respond_clock_at_ack_deadline=True))
-    assert m.stage1.mean_working_days == 11.9  # H counts from Mon 10 Mar: 2 days; 83 / 7
+    # Received Mon 3 Mar, acknowledged late on Fri 14 Mar (the deadline was Mon 10 Mar), answered Wed 26 Mar:
+    # 8 working days after the acknowledgement, but 12 after the acknowledgement deadline.
+    late_ack = log_of(S1("L", D(2025, 3, 3), D(2025, 3, 14), D(2025, 3, 26)))
+    default = compute_metrics(late_ack, ENG, HOS).stage1
+    assert (default.on_time, default.late) == (1, 0)
+    strict = compute_metrics(late_ack, ENG, HOS, settings=MetricSettings(respond_clock_at_ack_deadline=True)).stage1
+    assert (strict.on_time, strict.late, strict.late_examples) == (0, 1, ("L",))
+    assert strict.mean_working_days == default.mean_working_days == 17.0  # waited from receipt either way
 
 
 def test_closure_day_moves_the_due_date():

@@ -63,7 +63,7 @@ def test_exact_values_of_known_rows(book):
     assert rows["6.3"][8].value == "Contradicted"
     assert "61.5% of stage 1 complaints responded to in time, below the 95.0% tolerance" in rows["6.3"][9].value
     assert rows["9.7"][2].value == "Not answered" and rows["9.7"][8].value == "Unanswered"
-    assert rows["6.3"][3].value == "Complaints policy, section 4\nstage1.pct_in_time: 61.5%"
+    assert rows["6.3"][3].value == "Complaints policy, section 4\nStage 1 responded to in time: 61.5%"
 
 
 def test_section_and_subheading_rows_in_the_codes_order(book):

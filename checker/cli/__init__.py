@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from .browse import codes_command, show_command
 from .check import check_command, report_command
+from .metrics import metrics as metrics_command
 from .publish import annual_report_command, diff_command, review_command
 
 
@@ -22,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (check_command, report_command, review_command, annual_report_command, diff_command, codes_command, show_command):
+for command in (check_command, report_command, metrics_command, review_command, annual_report_command, diff_command, codes_command, show_command):
     cli.add_command(command)
 
 

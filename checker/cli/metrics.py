@@ -16,45 +16,17 @@ from typing import Callable
 
 import click
 
-from .caselog import CaseLog, read_caselog
-from .codes import StageTimescale, Timescales
-from .metrics import KNOWN_OUTCOMES, MetricSettings, Metrics, StageMetrics, compute_metrics
-from .problems import InputError, Location, Problem
-from .workdays import COUNT_FROM_CHOICES, NATIONS, WorkingCalendar
-
-#: Timescales used when no Code file of that id is installed (the Code file wins when present).
-BUILTIN_TIMESCALES: dict[str, Timescales] = {
-    "hos-2024": Timescales(
-        stage1=StageTimescale(respond_working_days=10, respond_from="acknowledged",
-                              acknowledge_working_days=5, acknowledge_from="received",
-                              extension_cap_working_days=10),
-        stage2=StageTimescale(respond_working_days=20, respond_from="acknowledged",
-                              acknowledge_working_days=5, acknowledge_from="escalation_requested",
-                              extension_cap_working_days=20),
-    ),
-    "spso-2021": Timescales(
-        stage1=StageTimescale(respond_working_days=5, respond_from="received",
-                              extension_cap_working_days=10, extension_total=True),
-        stage2=StageTimescale(respond_working_days=20, respond_from="received",
-                              acknowledge_working_days=3, acknowledge_from="escalation_requested",
-                              extension_cap_working_days=20),
-    ),
-}
-
+from ..caselog import CaseLog, read_caselog
+from ..codes import StageTimescale, Timescales
+from ..metrics import KNOWN_OUTCOMES, MetricSettings, Metrics, StageMetrics, compute_metrics
+from ..problems import InputError, Location, Problem
+from ..workdays import COUNT_FROM_CHOICES, NATIONS, WorkingCalendar
 
 def timescales_for_code(code_id: str) -> Timescales:
-    """The timescales of a Code version: from its Code file, else the built-in table."""
-    from .codes import available_codes, load_code
+    """The timescales of a Code version, from its Code file."""
+    from ..codes import load_code
 
-    try:
-        return load_code(code_id).timescales
-    except InputError as exc:
-        if code_id in BUILTIN_TIMESCALES and all(p.rule == "unknown-code" for p in exc.problems):
-            return BUILTIN_TIMESCALES[code_id]
-        if all(p.rule == "unknown-code" for p in exc.problems):
-            known = ", ".join(sorted(set(available_codes()) | set(BUILTIN_TIMESCALES)))
-            raise InputError([Problem(Location(code_id), f"unknown Code version '{code_id}'; known: {known}", "unknown-code")]) from None
-        raise
+    return load_code(code_id).timescales
 
 
 def _parse_columns(pairs: tuple[str, ...]) -> tuple[dict[str, str], list[Problem]]:
