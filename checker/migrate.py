@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from .codes import Code, Provision, provision_sort_key
-from .problems import InputError, Location, Problem
+from .problems import InputError, Problem
 from .submission import Answer, Submission, period_label
 from .yamlsource import _Resolver
 

@@ -24,7 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .problems import InputError, Location, Problem
+from .problems import InputError, Problem
 from .submission import Submission
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
@@ -54,7 +54,7 @@ def quarter_label(first: dt.date, last: dt.date) -> str:
 
 def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
     """The quarter's figures and "you said, we did", as one JSON-ready mapping."""
-    from .caselog import CaseLog, read_caselog
+    from .caselog import read_caselog
     from .metrics import MetricSettings, compute_metrics
     from .rules.evidence import path_problem
     from .workdays import WorkingCalendar

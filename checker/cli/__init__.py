@@ -12,6 +12,7 @@ from .browse import codes_command, show_command
 from .check import check_command, report_command
 from .metrics import metrics as metrics_command
 from .versions import migrate_command, quarterly_command
+from .publish import annual_report_command, diff_command, review_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,7 +24,10 @@ def cli() -> None:
     """
 
 
-for command in (check_command, report_command, metrics_command, codes_command, show_command, migrate_command, quarterly_command):
+for command in (
+    check_command, report_command, review_command, annual_report_command, metrics_command,
+    diff_command, migrate_command, quarterly_command, codes_command, show_command,
+):
     cli.add_command(command)
 
 
