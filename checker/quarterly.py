@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 from .problems import InputError, Problem
@@ -54,10 +53,7 @@ def quarter_label(first: dt.date, last: dt.date) -> str:
 
 def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
     """The quarter's figures and "you said, we did", as one JSON-ready mapping."""
-    from .caselog import read_caselog
     from .metrics import MetricSettings, compute_metrics
-    from .rules.evidence import path_problem
-    from .workdays import WorkingCalendar
 
     code = submission.code
     if "scotland" not in code.jurisdiction:
@@ -68,14 +64,9 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
     if first > submission.period_end:
         raise InputError([Problem(submission.where("period", "end"), f"{quarter} ({first} to {last}) starts after the period assessed ends ({submission.period_end})", "bad-quarter")])
 
-    spec = submission.case_log
-    relative = spec["path"]
-    problem = path_problem(submission.folder, relative)
-    if problem:
-        raise InputError([Problem(submission.where("case_log", "path"), f"case log '{relative}' {problem}", "case-log-not-found")])
-    shown = str(Path(submission.path).parent / relative)
-    log = read_caselog(submission.folder / relative, columns=dict(spec.get("columns") or {}), sheet=spec.get("sheet"), display=shown)
-    calendar = WorkingCalendar(submission.nation, frozenset(_date(d) for d in spec.get("closures") or ()))
+    from .assess import read_submission_case_log
+
+    log, calendar = read_submission_case_log(submission)
     settings = MetricSettings(count_extensions_in_time=True)
     timescales = code.timescales
 
@@ -177,10 +168,6 @@ def _pct(part: int, whole: int) -> float | None:
     from .metrics import pct
 
     return pct(part, whole)
-
-
-def _date(value) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def _you_said_we_did(submission: Submission, quarter: str) -> list[dict]:
