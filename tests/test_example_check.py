@@ -40,3 +40,22 @@ def test_report_shows_the_figure_beside_the_claim():
     line = next(l for l in result.output.splitlines() if l.startswith("| 6.3 |"))
     assert "| Yes |" in line
     assert "Contradicted<br>6.3 is answered yes, but the case log shows 48.6% of stage 1 complaints responded to in time" in line
+
+
+def test_closure_dates_count_the_same_quoted_or_not(tmp_path):
+    import shutil
+
+    from checker.assess import assess
+
+    folder = tmp_path / "ex"
+    shutil.copytree(example_path().parent, folder)
+    original = (folder / "submission.yaml").read_text(encoding="utf-8")
+    assert "closures" not in original
+    results = []
+    for closures in ("[2024-12-27, 2024-12-30]", '["2024-12-27", "2024-12-30"]'):
+        text = original.replace("case_log:\n", f"case_log:\n  closures: {closures}\n", 1)
+        (folder / "submission.yaml").write_text(text, encoding="utf-8")
+        results.append(assess(folder / "submission.yaml").metrics)
+    assert results[0] == results[1]
+    plain = assess(example_path()).metrics
+    assert results[0]["stage1"]["pct_in_time"] != plain["stage1"]["pct_in_time"] or results[0]["stage1"]["mean_working_days"] != plain["stage1"]["mean_working_days"]
