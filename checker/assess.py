@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .evaluate import Evaluation, Settings, evaluate
-from .problems import InputError, Location, Problem
+from .problems import InputError, Problem
 from .resources import data_dir
 from .submission import Submission, load_submission
 
@@ -38,22 +40,28 @@ def assess(path: str | Path, *, progress: Progress | None = None, **overrides: A
     return evaluate(submission, metrics, settings)
 
 
-def case_log_metrics(submission: Submission, settings: Settings, *, progress: Progress | None = None) -> Mapping[str, Any]:
-    """The figures computed from the submission's case log, with what was excluded and why."""
+def read_submission_case_log(submission: Submission, *, progress: Progress | None = None):
+    """The submission's case log (read from inside its folder only) and its working calendar."""
     from .caselog import read_caselog
-    from .metrics import MetricSettings, compute_metrics
+    from .rules.evidence import path_problem
     from .workdays import WorkingCalendar
 
     spec = submission.case_log
     relative = spec["path"]
-    from .rules.evidence import path_problem
-
     problem = path_problem(submission.folder, relative)
     if problem:
         raise InputError([Problem(submission.where("case_log", "path"), f"case log '{relative}' {problem}", "case-log-not-found")])
     shown = str(Path(submission.path).parent / relative)
     log = read_caselog(submission.folder / relative, columns=dict(spec.get("columns") or {}), sheet=spec.get("sheet"), display=shown, progress=progress)
-    calendar = WorkingCalendar(submission.nation, frozenset(spec.get("closures") or ()))
+    closures = frozenset(d if isinstance(d, dt.date) else dt.date.fromisoformat(d) for d in spec.get("closures") or ())
+    return log, WorkingCalendar(submission.nation, closures)
+
+
+def case_log_metrics(submission: Submission, settings: Settings, *, progress: Progress | None = None) -> Mapping[str, Any]:
+    """The figures computed from the submission's case log, with what was excluded and why."""
+    from .metrics import MetricSettings, compute_metrics
+
+    log, calendar = read_submission_case_log(submission, progress=progress)
     homes = submission.landlord.get("homes") or {}
     computed = compute_metrics(
         log, calendar, submission.code.timescales,

@@ -72,6 +72,7 @@ class Provision:
     answer_type: str = "yes-no"
     allows_not_applicable: bool = False
     items: tuple[Item, ...] = ()
+    choices: tuple[str, ...] = ()
     guidance: str = ""
     evidence_needed: bool = True
     checks: tuple[Check, ...] = ()
@@ -106,6 +107,7 @@ class Code:
     source_url: str
     answers: tuple[str, ...]
     form_columns: tuple[str, ...]
+    form_roles: tuple[str, ...]
     group_by: str
     timescales: Timescales
     sections: tuple[Section, ...]
@@ -134,6 +136,9 @@ class Code:
 
     def provisions_in(self, section_id: str) -> tuple[Provision, ...]:
         return tuple(p for p in self.provisions if p.section == section_id)
+
+
+DEFAULT_ROLES = ("provision", "requirement", "answer", "evidence", "commentary")
 
 
 def provision_sort_key(provision_id: str) -> tuple[int, int]:
@@ -188,9 +193,37 @@ def _cross_check(doc: YamlDocument) -> list[Problem]:
             problems.append(Problem(doc.where(("provisions", i, "section")), f"section '{prov['section']}' is not among the sections declared", "unknown-section"))
         elif pid.split(".")[0] != prov["section"]:
             problems.append(Problem(doc.where(("provisions", i, "section")), f"provision {pid} is numbered outside section {prov['section']}", "unknown-section"))
+    problems += _cross_check_figures(doc)
+    form = data["form"]
+    roles = form.get("roles", DEFAULT_ROLES)
+    if len(roles) != len(form["columns"]):
+        problems.append(Problem(doc.where(("form", "roles") if "roles" in form else ("form", "columns")), f"form.roles names {len(roles)} columns but form.columns has {len(form['columns'])}", "invalid"))
     stem = Path(doc.path).stem
     if data["id"] != stem:
         problems.append(Problem(doc.where(("id",)), f"id '{data['id']}' differs from the file name '{stem}'", "invalid"))
+    return problems
+
+
+def _cross_check_figures(doc: YamlDocument) -> list[Problem]:
+    """Checks between rows must name percent rows of this file, and choices the row offers."""
+    provisions = doc.data["provisions"]
+    by_id = {p["id"]: p for p in provisions}
+    problems = []
+    for i, prov in enumerate(provisions):
+        for j, chk in enumerate(prov.get("checks", ())):
+            if chk["kind"] == "shares":
+                targets = [(("provisions", i, "checks", j, "provisions", k), t) for k, t in enumerate(chk["provisions"])]
+            elif chk["kind"] == "largest-share":
+                targets = [(("provisions", i, "checks", j, "shares", c), t) for c, t in chk["shares"].items()]
+                for choice in chk["shares"]:
+                    if choice not in prov.get("choices", ()):
+                        problems.append(Problem(doc.where(("provisions", i, "checks", j, "shares", choice), key=True),
+                                                f"'{choice}' is not among the choices of provision {prov['id']}", "invalid"))
+            else:
+                continue
+            for path, target in targets:
+                if by_id.get(target, {}).get("answer_type") != "percent":
+                    problems.append(Problem(doc.where(path), f"{chk['kind']} check of {prov['id']} names {target}, which is not a percent row of this file", "invalid"))
     return problems
 
 
@@ -216,6 +249,7 @@ def _build(doc: YamlDocument) -> Code:
             answer_type=p.get("answer_type", "yes-no"),
             allows_not_applicable=p.get("allows_not_applicable", False),
             items=tuple(Item(i["id"], i["text"].strip()) for i in p.get("items", ())),
+            choices=tuple(p.get("choices", ())),
             guidance=p.get("guidance", "").strip(),
             evidence_needed=p.get("evidence_needed", True),
             checks=tuple(Check(c["kind"], MappingProxyType({k: v for k, v in c.items() if k != "kind"})) for c in p.get("checks", ())),
@@ -238,6 +272,7 @@ def _build(doc: YamlDocument) -> Code:
         notes=data.get("notes", "").strip(),
         answers=tuple(data["answers"]),
         form_columns=tuple(data["form"]["columns"]),
+        form_roles=tuple(data["form"].get("roles", DEFAULT_ROLES)),
         group_by=data["form"].get("group_by", "section"),
         timescales=Timescales(_stage(ts["stage1"]), _stage(ts["stage2"]), ts.get("complaint_window_months")),
         sections=tuple(Section(s["id"], s["title"], s.get("summary", "").strip()) for s in data["sections"]),

@@ -7,7 +7,7 @@ one small module per concern; this module only runs them and turns findings into
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from .codes import Code, Provision
@@ -122,7 +122,7 @@ def evaluate(submission: Submission, metrics: Mapping[str, Any] | None = None, s
 
 
 def _verdict(answer: Answer | None, findings: list[Finding]) -> str:
-    if answer is None or (not answer.comply and answer.value is None):
+    if answer is None or not answer.given:
         return "unanswered"
     if answer.comply == "n/a":
         return "not-applicable"

@@ -35,6 +35,7 @@ def build_result(evaluation: Evaluation) -> dict:
             "in_force_from": code.in_force_from.isoformat(),
             "source_url": code.source_url,
             "form_columns": list(code.form_columns),
+            "form_roles": list(code.form_roles),
             "group_by": code.group_by,
             "answers": list(code.answers),
         },
@@ -82,6 +83,9 @@ def _provision(result: ProvisionResult) -> dict:
         "items": [{"id": i.id, "text": i.text} for i in p.items],
         "answer": (a.comply or None) if a else None,
         "value": a.value if a else None,
+        "values": dict(a.values) if a and a.values else None,
+        "text": a.text if a and a.text else None,
+        "choice": a.choice if a and a.choice else None,
         "verdict": result.verdict,
         "evidence": [_evidence(e) for e in a.evidence] if a else [],
         "commentary": a.commentary if a else "",
@@ -93,6 +97,7 @@ def _provision(result: ProvisionResult) -> dict:
             "target_date": a.action.target_date.isoformat() if a.action.target_date else None,
         } if a and a.action else None,
         "needs_review": bool(a and a.needs_review),
+        "carried_from": list(a.carried_from) if a and a.carried_from else None,
         "findings": [f.as_dict() for f in result.findings],
     }
 

@@ -20,6 +20,23 @@ from .validation import validate
 from .yamlsource import YamlDocument, load_yaml_file
 
 
+FIGURE_LABELS = {
+    "received": "received",
+    "responded": "responded to",
+    "pct_acknowledged_in_time": "acknowledged in time",
+    "pct_in_time": "responded to in time",
+    "mean_working_days": "average working days to respond",
+}
+
+
+def figure_label(name: str) -> str:
+    """'stage1.pct_in_time' reads 'Stage 1 responded to in time'; other labels are kept as written."""
+    group, _, key = name.partition(".")
+    if group in ("stage1", "stage2") and key in FIGURE_LABELS:
+        return f"Stage {group[-1]} {FIGURE_LABELS[key]}"
+    return name
+
+
 @dataclass(frozen=True)
 class EvidenceItem:
     """One piece of evidence: a document (with section or page), a file, a URL, or a figure."""
@@ -40,7 +57,7 @@ class EvidenceItem:
         """How the item reads in a published table."""
         if self.figure:
             unit = self.unit or ""
-            return f"{self.figure}: {_number(self.value)}{unit}"
+            return f"{figure_label(self.figure)}: {_number(self.value)}{unit}"
         parts = [self.document or self.title or self.url or self.path]
         if self.section:
             parts.append(f"section {self.section}")
@@ -68,7 +85,21 @@ class Answer:
     reason: str = ""
     action: Action | None = None
     needs_review: bool = False
+    values: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    text: str = ""
+    choice: str = ""
+    carried_from: tuple[str, ...] = ()
     location: Location = field(default=Location(""), compare=False)
+
+    @property
+    def given(self) -> bool:
+        """Whether the row holds an answer of any kind (comply, figure(s), words or a choice)."""
+        return bool(self.comply or self.value is not None or self.values or self.text or self.choice)
+
+    @property
+    def substantive(self) -> bool:
+        """An answer that claims something, so needs evidence: 'yes', a figure, words or a choice."""
+        return self.comply == "yes" or (self.comply not in ("no", "partial", "n/a") and self.given)
 
 
 @dataclass(frozen=True)
@@ -132,7 +163,11 @@ def period_label(start: dt.date, end: dt.date) -> str:
 
 def load_submission(path: str | Path, display: str | None = None) -> Submission:
     """Load a submission file, or raise InputError listing every problem in it."""
-    doc = load_yaml_file(path, display)
+    return submission_from_document(load_yaml_file(path, display), Path(path).resolve().parent)
+
+
+def submission_from_document(doc: YamlDocument, folder: Path) -> Submission:
+    """Validate a parsed submission (its evidence paths relative to `folder`), or raise InputError."""
     if not isinstance(doc.data, dict):
         raise InputError([Problem(doc.where(()), "a submission must be a YAML mapping (key: value lines), not a list or a single value", "schema")])
     problems = validate(doc, "submission.schema.json")
@@ -145,7 +180,7 @@ def load_submission(path: str | Path, display: str | None = None) -> Submission:
     problems = _cross_check(doc, code)
     if problems:
         raise InputError(problems)
-    return _build(doc, code, Path(path).resolve().parent)
+    return _build(doc, code, folder)
 
 
 def _cross_check(doc: YamlDocument, code: Code) -> list[Problem]:
@@ -168,25 +203,71 @@ def _cross_check(doc: YamlDocument, code: Code) -> list[Problem]:
         if not provision.form_row:
             problems.append(Problem(here, f"provision {pid} is not a row of the {code.id} self-assessment form, so it takes no answer", "not-a-form-row"))
             continue
-        comply = answer.get("comply")
-        if provision.answer_type == "yes-no":
-            if "value" in answer:
-                problems.append(Problem(doc.where(("answers", pid, "value"), key=True), f"provision {pid} takes a comply answer ({'/'.join(code.answers)}), not a number", "wrong-answer-type"))
-            if comply is not None and comply not in code.answers:
-                problems.append(Problem(doc.where(("answers", pid, "comply")), f"'{comply}' is not an answer {code.id} allows; use {' or '.join(code.answers)}", "answer-not-allowed"))
-            elif comply == "n/a" and not provision.allows_not_applicable:
-                problems.append(Problem(doc.where(("answers", pid, "comply")), f"provision {pid} cannot be answered n/a in {code.id}", "answer-not-allowed"))
-        else:
-            if comply is not None and comply != "n/a":
-                problems.append(Problem(doc.where(("answers", pid, "comply")), f"provision {pid} asks for a {provision.answer_type} in 'value', not a comply answer", "wrong-answer-type"))
-            value = answer.get("value")
-            if provision.answer_type == "percent" and value is not None and not 0 <= value <= 100:
-                problems.append(Problem(doc.where(("answers", pid, "value")), f"provision {pid} asks for a percentage; {value} is outside 0 to 100", "out-of-range"))
-            if provision.answer_type == "count" and value is not None and (value < 0 or value != int(value)):
-                problems.append(Problem(doc.where(("answers", pid, "value")), f"provision {pid} asks for a count; {value} is not a whole number of 0 or more", "out-of-range"))
+        problems.extend(_check_answer(doc, code, provision, answer))
     nation = data["landlord"]["nation"]
     if nation not in code.jurisdiction:
         problems.append(Problem(doc.where(("landlord", "nation")), f"{code.id} applies in {', '.join(code.jurisdiction)}, not {nation}", "wrong-jurisdiction"))
+    return problems
+
+
+ANSWER_FIELDS = ("comply", "value", "values", "text", "choice")
+
+
+def _check_answer(doc: YamlDocument, code: Code, provision, answer: Mapping) -> list[Problem]:
+    """The answer has the shape the row asks for: a comply answer, figure(s), words or a choice."""
+    pid = provision.id
+    kind = provision.answer_type
+    problems: list[Problem] = []
+
+    def at(name: str, key: bool = False, *more) -> Location:
+        return doc.where(("answers", pid, name) + more, key=key)
+
+    numeric = kind in ("percent", "count")
+    allowed = {"comply"} if kind == "yes-no" else {"text"} if kind == "text" else {"value", "values", "text"}
+    if numeric:
+        allowed.discard("values" if not provision.items else "value")
+    if provision.choices:
+        allowed.add("choice")
+    expects = {
+        "yes-no": f"a comply answer ({'/'.join(code.answers)})",
+        "percent": "a percentage in 'values' (one per item)" if provision.items else "a percentage in 'value'",
+        "count": "a count in 'values' (one per item)" if provision.items else "a count in 'value'",
+        "text": "a written answer in 'text'",
+    }[kind]
+    if provision.choices:
+        expects += f" and a choice in 'choice' ({' / '.join(provision.choices)})"
+    for name in ANSWER_FIELDS:
+        if name in answer and name not in allowed and not (name == "comply" and answer[name] == "n/a"):
+            problems.append(Problem(at(name, True), f"provision {pid} takes {expects}, not '{name}'", "wrong-answer-type"))
+    comply = answer.get("comply")
+    if comply is not None and (kind == "yes-no" or comply == "n/a"):
+        if comply not in code.answers:
+            problems.append(Problem(at("comply"), f"'{comply}' is not an answer {code.id} allows; use {' or '.join(code.answers)}", "answer-not-allowed"))
+        elif comply == "n/a" and not provision.allows_not_applicable:
+            problems.append(Problem(at("comply"), f"provision {pid} cannot be answered n/a in {code.id}", "answer-not-allowed"))
+        elif comply == "n/a" and any(name in answer and name in allowed for name in ANSWER_FIELDS[1:]):
+            given = ", ".join(n for n in ANSWER_FIELDS[1:] if n in answer and n in allowed)
+            problems.append(Problem(at("comply"), f"provision {pid} is answered n/a and also given {given}; give one or the other", "wrong-answer-type"))
+    if numeric and "text" in answer and ("value" in answer or "values" in answer):
+        problems.append(Problem(at("text", True), f"provision {pid} is given a figure and 'text'; 'text' is for a row with no figure to give (put remarks in 'commentary')", "wrong-answer-type"))
+    figures = []
+    if numeric and "value" in answer and answer["value"] is not None and "value" in allowed:
+        figures.append((at("value"), pid, answer["value"]))
+    if numeric and isinstance(answer.get("values"), dict) and "values" in allowed:
+        item_ids = [i.id for i in provision.items]
+        for item, value in answer["values"].items():
+            if item not in item_ids:
+                problems.append(Problem(at("values", True, item), f"provision {pid} has no item '{item}'; its items are {', '.join(item_ids)}", "unknown-item"))
+            else:
+                figures.append((at("values", False, item), f"{pid}({item})", value))
+    for where, label, value in figures:
+        if kind == "percent" and not 0 <= value <= 100:
+            problems.append(Problem(where, f"provision {label} asks for a percentage; {value} is outside 0 to 100", "out-of-range"))
+        if kind == "count" and (value < 0 or value != int(value)):
+            problems.append(Problem(where, f"provision {label} asks for a count; {value} is not a whole number of 0 or more", "out-of-range"))
+    choice = answer.get("choice")
+    if choice is not None and provision.choices and choice not in provision.choices:
+        problems.append(Problem(at("choice"), f"'{choice}' is not a choice of provision {pid}; use {' or '.join(provision.choices)}", "answer-not-allowed"))
     return problems
 
 
@@ -239,6 +320,10 @@ def _build(doc: YamlDocument, code: Code, folder: Path) -> Submission:
             reason=(raw.get("reason") or "").strip(),
             action=action,
             needs_review=bool(raw.get("needs_review", False)),
+            values=MappingProxyType({k: float(v) for k, v in sorted((raw.get("values") or {}).items())}),
+            text=(raw.get("text") or "").strip(),
+            choice=raw.get("choice") or "",
+            carried_from=tuple(raw.get("carried_from") or ()),
             location=doc.where(base, key=True),
         )
     start, end = _date(data["period"]["start"]), _date(data["period"]["end"])

@@ -224,8 +224,9 @@ def test_hos_2020_answers_and_timescales():
 
 def test_hos_2020_numeric_questions():
     data = _load("hos-2020")
-    numeric = {p["id"]: p["answer_type"] for p in data["provisions"] if p.get("answer_type", "yes-no") != "yes-no"}
+    numeric = {p["id"]: p["answer_type"] for p in data["provisions"] if p.get("answer_type", "yes-no") in ("percent", "count")}
     assert numeric == {"3.8": "percent", "4.5": "percent", "4.6": "percent", "4.7": "percent", "4.10": "percent", "6.3": "count"}
+    assert [p["id"] for p in data["provisions"] if p.get("answer_type") == "text"] == ["8.1"]
     by_id = _by_id(data)
     assert [i["id"] for i in by_id["4.7"]["items"]] == ["a", "b", "c", "d"]
     for pid in numeric:

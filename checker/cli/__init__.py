@@ -11,7 +11,10 @@ from .. import __version__
 from .author import init_command, schema_command, workbook_group
 from .browse import codes_command, show_command
 from .check import check_command, report_command
+from .metrics import metrics as metrics_command
+from .publish import annual_report_command, diff_command, review_command
 from .validate import validate_command
+from .versions import migrate_command, quarterly_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,7 +26,11 @@ def cli() -> None:
     """
 
 
-for command in (check_command, report_command, validate_command, init_command, schema_command, workbook_group, codes_command, show_command):
+for command in (
+    check_command, report_command, review_command, annual_report_command, metrics_command,
+    diff_command, migrate_command, quarterly_command, validate_command, init_command, schema_command,
+    workbook_group, codes_command, show_command,
+):
     cli.add_command(command)
 
 

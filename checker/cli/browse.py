@@ -34,10 +34,14 @@ def show_command(code_id, provision):
     if provision is None:
         click.echo(f"{code.name} ({code.id}), {code.publisher}; in force from {code.in_force_from}")
         click.echo(f"source: {code.source_url}")
+        for stage in (1, 2):
+            click.echo(f"stage {stage}: {_timescale_words(code.timescales.stage(stage))}")
+        if code.timescales.complaint_window_months:
+            click.echo(f"complaint window: {code.timescales.complaint_window_months} months from the event")
         for s in code.sections:
             ids = [p.id for p in code.provisions_in(s.id)]
-            span = f"{ids[0]}-{ids[-1]}" if ids else "none"
-            click.echo(f"  {s.id:>2}. {s.title} ({span}, {len(ids)} provisions)")
+            span = (f"{ids[0]}-{ids[-1]}" if len(ids) > 1 else ids[0]) if ids else "none"
+            click.echo(f"  {s.id:>2}. {s.title} ({span}, {len(ids)} provision{'' if len(ids) == 1 else 's'})")
         return
     p = code.provision(provision)
     if p is None:
@@ -52,11 +56,42 @@ def show_command(code_id, provision):
     if p.guidance:
         click.echo("")
         click.echo(textwrap.fill("Evidence: " + p.guidance, 88))
+    if p.answer_type != "yes-no" or p.choices:
+        click.echo("")
+        click.echo(f"answer: {p.answer_type}" + (f", naming one of: {', '.join(p.choices)}" if p.choices else ""))
     for chk in p.checks:
-        params = ", ".join(f"{k}={v}" for k, v in chk.params.items() if k != "explain")
+        params = ", ".join(f"{k}={_param(v)}" for k, v in chk.params.items() if k != "explain")
         click.echo(f"check: {chk.kind} {params}")
         if chk.kind in ("timescale", "extension"):
             ts = code.timescales.stage(chk.get("stage"))
             click.echo("       " + ", ".join(f"{k}={v}" for k, v in ts.as_dict().items()))
     for other, ids in sorted(p.maps_to.items()):
         click.echo(f"maps to {other}: {', '.join(ids)}")
+
+
+def _param(value) -> str:
+    """A check parameter as a person reads it: lists and mappings without Python brackets."""
+    if hasattr(value, "items"):
+        return "{" + ", ".join(f"{k}: {_param(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_param(v) for v in value) + "]"
+    return str(value)
+
+
+CLOCK_WORDS = {"received": "receipt", "logged": "logging", "acknowledged": "acknowledgement", "escalation_requested": "the escalation request"}
+
+
+def _timescale_words(ts) -> str:
+    """'acknowledge within 5 working days of receipt; respond within 10 of acknowledgement; ...'"""
+    parts = []
+    if ts.acknowledge_working_days is not None:
+        parts.append(f"acknowledge within {ts.acknowledge_working_days} working days of {CLOCK_WORDS[ts.acknowledge_from]}")
+    parts.append(f"respond within {ts.respond_working_days} working days of {CLOCK_WORDS[ts.respond_from]}")
+    if ts.extension_cap_working_days is not None:
+        if ts.extension_total:
+            parts.append(f"with an extension, {ts.extension_cap_working_days} working days in total")
+        else:
+            parts.append(f"extension of up to {ts.extension_cap_working_days} working days more")
+    else:
+        parts.append("no extension cap")
+    return "; ".join(parts)

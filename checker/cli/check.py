@@ -53,8 +53,8 @@ def check_command(submission, fmt, verbose, **overrides):
 @click.command("report")
 @submission_argument
 @settings_options
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="html", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json", "xlsx"]), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output; xlsx needs a file).")
 @reports_input_errors
 def report_command(submission, fmt, output, **overrides):
     """Write the published self-assessment table for SUBMISSION (default: the bundled example).
@@ -62,6 +62,8 @@ def report_command(submission, fmt, output, **overrides):
     The exit code says whether the submission passes (0) or has failing findings (1); the
     report is written either way, with every verdict shown.
     """
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx writes a workbook: give the file with -o FILE")
     evaluation = _evaluate(submission, **overrides)
     result = build_result(evaluation)
     text = render_report(result, fmt)
@@ -76,6 +78,10 @@ def report_command(submission, fmt, output, **overrides):
 def render_report(result: dict, fmt: str) -> str | bytes:
     if fmt == "json":
         return dumps(result)
+    if fmt == "xlsx":
+        from ..render.xlsx import render_xlsx
+
+        return render_xlsx(result)
     from ..render.templated import render_self_assessment
 
     return render_self_assessment(result, fmt)

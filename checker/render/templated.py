@@ -48,8 +48,29 @@ def md_cell(text) -> str:
     return "<br>".join(p for p in parts if p)
 
 
+def md_text(text) -> str:
+    """Narrative Markdown kept as Markdown, with raw HTML made inert (shown as text, never run)."""
+    if not text:
+        return ""
+    return html.escape(str(text).strip(), quote=False)
+
+
 def answer_label(value) -> str:
     return ANSWER_LABELS.get(value, str(value))
+
+
+def answer_cell(p: dict) -> str:
+    """The answer of one result row as plain text: a choice, a figure or figures, or comply."""
+    parts = []
+    if p.get("choice"):
+        parts.append(p["choice"][:1].upper() + p["choice"][1:])
+    if p.get("value") is not None:
+        parts.append(number(p["value"]))
+    if p.get("values"):
+        parts.append("; ".join(f"({k}) {number(v)}" for k, v in p["values"].items()))
+    if not parts:
+        parts.append(answer_label(p.get("answer")))
+    return ", ".join(parts)
 
 
 def number(value, places: int = 1) -> str:
@@ -64,6 +85,21 @@ def pct(value) -> str:
     return "-" if value is None else f"{value:.1f}%"
 
 
+def figure(value, unit: str = "") -> str:
+    """A figure that may be missing: 'not available' rather than a dash or 0."""
+    from .publish import fmt
+
+    return fmt(value, unit)
+
+
+def signed(value, unit: str = "") -> str:
+    """A change with its sign: +2.5 points, -40."""
+    if value is None:
+        return "not available"
+    suffix = " points" if unit == "%" else unit
+    return (f"{value:+,.1f}" if isinstance(value, float) else f"{value:+,}") + suffix
+
+
 @lru_cache(maxsize=None)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -74,8 +110,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(markdown=markdown_html, md_cell=md_cell, answer=answer_label, number=number, pct=pct,
-                       verdict=lambda v: VERDICT_LABELS.get(v, v))
+    env.filters.update(markdown=markdown_html, md_cell=md_cell, md_text=md_text, answer=answer_label, number=number, pct=pct,
+                       figure=figure, signed=signed, verdict=lambda v: VERDICT_LABELS.get(v, v), answer_cell=answer_cell)
     env.globals.update(VERDICT_LABELS=VERDICT_LABELS)
     return env
 

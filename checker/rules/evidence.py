@@ -17,8 +17,9 @@ def check(ctx, provision, answer):
             if problem:
                 rule = "evidence-not-found" if problem in MISSING else "evidence-outside-folder"
                 yield Finding(rule, ctx.severity(provision), f"{provision.id}: evidence file '{item.path}' {problem}", item.location, effect=UNSUPPORTS)
-    if answer.comply == "yes" and provision.evidence_needed and not answer.evidence:
-        yield Finding("no-evidence", ctx.severity(provision), f"{provision.id} is answered yes with no evidence", answer.location, effect=UNSUPPORTS)
+    if answer.substantive and provision.evidence_needed and not answer.evidence:
+        what = "yes" if answer.comply == "yes" else "with a figure" if (answer.value is not None or answer.values) else "with a choice" if answer.choice and not answer.text else "in words"
+        yield Finding("no-evidence", ctx.severity(provision), f"{provision.id} is answered {what} with no evidence", answer.location, effect=UNSUPPORTS)
 
 
 MISSING = ("does not exist", "is not a file")

@@ -1,4 +1,9 @@
-"""Shares that must add up (2020 questionnaire: resolved at stage one, two, three = 100%)."""
+"""Shares that must agree: stage shares that add up (2020 questionnaire: resolved at stage one and
+stage two = 100%), and a chosen stage that must be the one with the largest share (2020 Q3.8).
+
+Figures that do not agree are a defect of the submission whatever the row's modality, so these
+findings are errors even on 'statement' rows (whose answers are otherwise only reported).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,52 @@ from ..findings import CONTRADICTS, Finding, details
 TOLERANCE = 0.5
 
 
+def _value(ctx, pid):
+    answer = ctx.submission.answers.get(pid)
+    return answer.value if answer is not None else None
+
+
 def check(ctx, provision, answer):
     for chk in provision.checks:
-        if chk.kind != "shares":
-            continue
-        ids = list(chk.get("provisions"))
-        values = {pid: ctx.submission.answers[pid].value for pid in ids if pid in ctx.submission.answers and ctx.submission.answers[pid].value is not None}
-        if len(values) < 2:
-            continue
-        total = sum(values.values())
-        if abs(total - chk.get("total")) > TOLERANCE:
-            parts = " + ".join(f"{values[p]:g} ({p})" for p in ids if p in values)
-            yield Finding(
-                "shares-do-not-add-up", ctx.severity(provision),
-                f"the shares {parts} add up to {total:g}, not {chk.get('total'):g}",
-                (answer.location if answer else ctx.submission.where("answers")), effect=CONTRADICTS,
-                details=details(values=values, total=total, expected=chk.get("total")),
-            )
+        if chk.kind == "shares":
+            yield from _add_up(ctx, provision, answer, chk)
+        elif chk.kind == "largest-share":
+            yield from _largest(ctx, provision, answer, chk)
+
+
+def _add_up(ctx, provision, answer, chk):
+    ids = list(chk.get("provisions"))
+    values = {pid: _value(ctx, pid) for pid in ids if _value(ctx, pid) is not None}
+    if len(values) < 2:
+        return
+    total = sum(values.values())
+    expected = chk.get("total")
+    if abs(total - expected) > TOLERANCE:
+        parts = " + ".join(f"{values[p]:g} ({p})" for p in ids if p in values)
+        missing = [p for p in ids if p not in values]
+        extra = f"; {', '.join(missing)} not given" if missing else ""
+        yield Finding(
+            "shares-do-not-add-up", "error",
+            f"the shares {parts} add up to {total:g}, not {expected:g}{extra}",
+            (answer.location if answer else ctx.submission.where("answers")), effect=CONTRADICTS,
+            details=details(values=values, total=total, expected=expected),
+        )
+
+
+def _largest(ctx, provision, answer, chk):
+    if answer is None or not answer.choice:
+        return
+    shares = {choice: _value(ctx, pid) for choice, pid in chk.get("shares").items()}
+    known = {c: v for c, v in shares.items() if v is not None}
+    if answer.choice not in known or len(known) < 2:
+        return
+    top = max(known.values())
+    if known[answer.choice] < top:
+        largest = next(c for c, v in known.items() if v == top)
+        named = ", ".join(f"{c} {v:g}% ({chk.get('shares')[c]})" for c, v in known.items())
+        yield Finding(
+            "largest-share-differs", "error",
+            f"{provision.id} names {answer.choice} as the stage where most complaints are resolved, but the shares given are {named}: most are resolved at {largest}",
+            answer.location, effect=CONTRADICTS,
+            details=details(choice=answer.choice, largest=largest, shares=known),
+        )

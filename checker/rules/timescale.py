@@ -47,7 +47,9 @@ def _timescale(ctx, provision, answer, stage, event):
     tolerance = ctx.settings.timeliness_tolerance_pct
     if figure is None or figure >= tolerance:
         return
-    stage_metrics = (ctx.metrics or {}).get(f"stage{stage}") or {} if source == "case-log" else {}
+    stage_metrics = {}
+    if source == "case-log":
+        stage_metrics = ctx.metrics.get(f"stage{stage}") or {}
     what = "acknowledged" if event == "acknowledge" else "responded to"
     extra = ""
     late = None

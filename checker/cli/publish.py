@@ -1,0 +1,123 @@
+"""`chc review` (the MRC review pack), `chc annual-report` and `chc diff` (year on year)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..assess import assess, example_path
+from ..output import write_atomic
+from ..problems import InputError, Location, Problem
+from ..result import build_result
+from .common import EXIT_OK, ProgressBar, reports_input_errors
+
+file_type = click.Path(dir_okay=False, path_type=Path)
+
+
+def load_result(path: Path, **overrides) -> dict:
+    """A canonical result: a saved result JSON (`chc check --format json`) as it is, or a submission evaluated now."""
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError([Problem(Location(str(path)), "no such file", "not-found")]) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError([Problem(Location(str(path)), f"cannot be read: {exc}", "unreadable")]) from None
+        except json.JSONDecodeError as exc:
+            raise InputError([Problem(Location(str(path), exc.lineno, exc.colno), f"not valid JSON: {exc.msg}", "syntax")]) from None
+        missing = [k for k in ("schema_version", "code", "submission", "summary", "provisions") if not isinstance(data, dict) or k not in data]
+        if missing:
+            raise InputError([Problem(Location(str(path)), f"not a chc result (no {', '.join(missing)}); give a submission YAML or the JSON of `chc check --format json`", "not-a-result")])
+        return data
+    bar = ProgressBar(f"reading the case log of {path.name}")
+    try:
+        return build_result(assess(path, progress=bar, **overrides))
+    finally:
+        bar.close()
+
+
+def load_results(*paths: Path, **overrides) -> list[dict]:
+    """Every path's result; the problems of all of them are reported together."""
+    results, problems = [], []
+    for path in paths:
+        try:
+            results.append(load_result(path, **overrides))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return results
+
+
+def _write(output: Path | None, text: str) -> None:
+    if output:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.command("diff")
+@click.argument("old", type=file_type)
+@click.argument("new", type=file_type)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=file_type, help="File to write (default: standard output).")
+@reports_input_errors
+def diff_command(old, new, fmt, output):
+    """What changed from OLD (last year's submission) to NEW: answers, verdicts, evidence, actions, figures.
+
+    OLD and NEW are submission files, or results saved with `chc check --format json`.
+    Exit 0 whatever changed; 2 if either input cannot be used.
+    """
+    from ..diff import diff_results, dumps_diff, render_diff_text
+
+    old_result, new_result = load_results(old, new)
+    diff = diff_results(old_result, new_result)
+    _write(output, dumps_diff(diff) if fmt == "json" else render_diff_text(diff))
+    sys.exit(EXIT_OK)
+
+
+@click.command("review")
+@click.argument("submission", required=False, type=file_type)
+@click.option("--previous", type=file_type, help="Last year's submission (or saved result JSON), to show what changed.")
+@click.option("-o", "--output", type=file_type, help="HTML file to write (default: standard output).")
+@reports_input_errors
+def review_command(submission, previous, output):
+    """Write the review pack for the Member Responsible for Complaints (HTML, printable).
+
+    Summary by section, every finding by severity, claims beside the figures, unmet requirements
+    with their action plans, changes since last year (with --previous), governance facts and a
+    sign-off block. SUBMISSION defaults to the bundled example. Exit 0 when written, 2 on bad input.
+    """
+    from ..diff import diff_results
+    from ..render.publish import render_review_pack
+
+    paths = [submission or example_path()] + ([previous] if previous else [])
+    results = load_results(*paths)
+    diff = diff_results(results[1], results[0]) if previous else None
+    _write(output, render_review_pack(results[0], diff))
+    sys.exit(EXIT_OK)
+
+
+@click.command("annual-report")
+@click.argument("submission", required=False, type=file_type)
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("-o", "--output", type=file_type, help="File to write (default: standard output).")
+@reports_input_errors
+def annual_report_command(submission, fmt, output):
+    """Write the annual complaints performance and service improvement report (Code provision 8.1).
+
+    Its six parts: the self-assessment; performance figures and analysis, with refused complaints;
+    Ombudsman findings of non-compliance; service improvements; the Ombudsman's annual report on
+    the landlord; other Ombudsman reports; then the governing body's response. Figures come from
+    the case log (or the stated metrics); the rest from the submission's `annual_report:` section.
+    SUBMISSION defaults to the bundled example. Exit 0 when written, 2 on bad input.
+    """
+    from ..render.publish import render_annual_report
+
+    result = load_result(submission or example_path())
+    _write(output, render_annual_report(result, fmt))
+    sys.exit(EXIT_OK)

@@ -1,0 +1,297 @@
+"""The published self-assessment as an Excel workbook, rendered from the canonical result.
+
+Layout: one sheet, "Self-assessment", holding the whole form in the Code's order with a heading
+row for each section (and each sub-heading). One sheet rather than one per section because the
+people who use it work across sections: they filter the whole form by verdict or by owner, search
+it once, sort the actions by target date, and print it as one document with one repeated header
+row. Two small sheets follow: the verdict counts by section ("Summary") and every finding
+("Findings").
+
+Safety: every text cell is written as a string (never a formula) and, when it starts with a
+character Excel would read as the start of a formula (= + - @, tab, carriage return), it also
+carries the "quote prefix" style, the file-format equivalent of typing an apostrophe first, so it
+stays text even after someone edits the cell.
+
+Determinism: the document properties carry fixed dates and creator, and the zip entries a fixed
+date, so the same result always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.writer.excel import ExcelWriter
+
+from .publish import all_findings
+from ..codes import DEFAULT_ROLES
+from .templated import VERDICT_LABELS, answer_cell, sections_with_rows
+
+FIXED_TIME = dt.datetime(1980, 1, 1, 0, 0, 0)
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+CREATOR = "chc"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+EXTRA_COLUMNS = ("Action", "Owner", "Target date", "chc verdict", "chc findings")
+WIDTHS = (10, 60, 12, 40, 50, 40, 22, 13, 16, 50)
+
+THIN = Side(style="thin", color="B1B4B6")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+SECTION_FILL = PatternFill("solid", fgColor="1D4F91")
+SUBHEADING_FILL = PatternFill("solid", fgColor="EAF1F8")
+VERDICT_FILLS = {
+    "met": "E8F5EC", "not-met": "FFF3E0", "contradicted": "FDECEA",
+    "unsupported": "FBE9F0", "unanswered": "EEEEEE", "not-applicable": "EAF1F8",
+}
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def put(ws, row: int, column: int, value, *, bold: bool = False):
+    """Write one cell; text is always text, however it starts."""
+    cell = ws.cell(row=row, column=column)
+    if value is None or value == "":
+        return cell
+    if isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"
+        if is_formula_like(value):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _answer(p: dict) -> str | float | None:
+    """A single figure stays a number (so Excel can sum it); anything else reads as on the form."""
+    if p.get("value") is not None and not p.get("choice") and not p.get("values"):
+        return p["value"]
+    if p.get("text"):
+        return p["text"]
+    return answer_cell(p)
+
+
+def _requirement(p: dict) -> str:
+    lines = [p["requirement"]]
+    lines.extend(f"({i['id']}) {i['text']}" for i in p.get("items") or ())
+    return "\n".join(lines)
+
+
+def _commentary(p: dict) -> str:
+    parts = [p.get("commentary") or "", p.get("explanation") or ""]
+    if p.get("reason"):
+        parts.append(f"Not applicable: {p['reason']}")
+    return "\n\n".join(x for x in parts if x)
+
+
+def _findings(p: dict) -> str:
+    return "\n".join(f"{f['severity'].capitalize()}: {f['message']}" for f in p.get("findings") or ())
+
+
+def _date(value: str | None):
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def render_xlsx(result: dict) -> bytes:
+    """The self-assessment workbook, as bytes (the same result always gives the same bytes)."""
+    sub = result["submission"]
+    landlord, period = sub["landlord"]["name"], sub["period"]["label"]
+    title = f"{landlord}: Complaint Handling Code self-assessment {period}"
+
+    wb = Workbook()
+    wb.properties.creator = CREATOR
+    wb.properties.lastModifiedBy = CREATOR
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
+    wb.properties.title = title
+    ws = wb.active
+    ws.title = "Self-assessment"
+    _form_sheet(ws, result, title)
+    _summary_sheet(wb.create_sheet("Summary"), result, title)
+    _findings_sheet(wb.create_sheet("Findings"), result, title)
+    return _deterministic_bytes(wb)
+
+
+def _print_setup(ws, header_row: int, landlord: str, period: str) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # '&' starts a header code; a landlord named 'A & B' must print as written.
+    safe = f"{landlord}".replace("&", "&&")
+    ws.oddHeader.left.text = safe
+    ws.oddHeader.right.text = f"Period {period}".replace("&", "&&")
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.right.text = "Page &P of &N"
+
+
+def _title(ws, result: dict, title: str, width: int) -> None:
+    sub, code = result["submission"], result["code"]
+    put(ws, 1, 1, title).font = Font(bold=True, size=14)
+    meta = (f"Assessed against the {code['name']} ({code['publisher']}). "
+            f"Period {sub['period']['start']} to {sub['period']['end']}. "
+            f"Checked by chc {result['generator']['version']} from {sub['file']}.")
+    put(ws, 2, 1, meta).font = Font(italic=True, color="4A4A4A")
+
+
+STANDARD_HEADERS = ("Provision", "Requirement", "Comply", "Evidence", "Commentary / explanation")
+
+
+def _form_headers(code: dict) -> list[str]:
+    """The sheet always has the five standard columns (one fact per column, for filtering); a Code
+    whose form has those five keeps its own headings."""
+    if list(code.get("form_roles") or DEFAULT_ROLES) == list(DEFAULT_ROLES):
+        return list(code["form_columns"])
+    return list(STANDARD_HEADERS)
+
+
+def _form_sheet(ws, result: dict, title: str) -> None:
+    sub = result["submission"]
+    headers = _form_headers(result["code"]) + list(EXTRA_COLUMNS)
+    ncols = len(headers)
+    _title(ws, result, title, ncols)
+    header_row = 4
+    for c, name in enumerate(headers, start=1):
+        cell = put(ws, header_row, c, name, bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP
+        cell.border = BORDER
+    for c, width in enumerate(WIDTHS[:ncols], start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+
+    row = header_row
+    for group in sections_with_rows(result):
+        row += 1
+        cell = put(ws, row, 1, group["title"], bold=True)
+        cell.font = Font(bold=True, color="FFFFFF")
+        for c in range(1, ncols + 1):
+            ws.cell(row=row, column=c).fill = SECTION_FILL
+        subheading = ""
+        for p in group["rows"]:
+            if p.get("subheading") and p["subheading"] != subheading:
+                subheading = p["subheading"]
+                row += 1
+                put(ws, row, 1, subheading).font = Font(bold=True)
+                for c in range(1, ncols + 1):
+                    ws.cell(row=row, column=c).fill = SUBHEADING_FILL
+            row += 1
+            action = p.get("action") or {}
+            values = [
+                p["id"],
+                _requirement(p),
+                _answer(p),
+                "\n".join(e["label"] + (f" ({e['url']})" if e.get("url") else "") for e in p.get("evidence") or ()),
+                _commentary(p),
+                action.get("what"),
+                action.get("owner"),
+                _date(action.get("target_date")),
+                VERDICT_LABELS.get(p["verdict"], p["verdict"]),
+                _findings(p),
+            ]
+            for c, value in enumerate(values, start=1):
+                cell = put(ws, row, c, value)
+                cell.alignment = WRAP
+                cell.border = BORDER
+            ws.cell(row=row, column=1).font = Font(bold=True)
+            target = ws.cell(row=row, column=8)
+            if isinstance(target.value, dt.date):
+                target.number_format = "yyyy-mm-dd"
+            verdict = ws.cell(row=row, column=9)
+            verdict.fill = PatternFill("solid", fgColor=VERDICT_FILLS.get(p["verdict"], "FFFFFF"))
+            verdict.font = Font(bold=True)
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(ncols)}{row}"
+    _print_setup(ws, header_row, sub["landlord"]["name"], sub["period"]["label"])
+
+
+def _summary_sheet(ws, result: dict, title: str) -> None:
+    sub = result["submission"]
+    _title(ws, result, title, 2 + len(VERDICT_LABELS))
+    header_row = 4
+    headers = ["Section", *VERDICT_LABELS.values(), "Total"]
+    for c, name in enumerate(headers, start=1):
+        cell = put(ws, header_row, c, name, bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP
+        cell.border = BORDER
+    row = header_row
+    for s in result["summary"]["sections"]:
+        row += 1
+        put(ws, row, 1, f"{s['id']}. {s['title']}").border = BORDER
+        for c, v in enumerate(VERDICT_LABELS, start=2):
+            put(ws, row, c, s["verdicts"][v]).border = BORDER
+        put(ws, row, len(headers), sum(s["verdicts"].values())).border = BORDER
+    row += 1
+    put(ws, row, 1, "All provisions", bold=True).border = BORDER
+    for c, v in enumerate(VERDICT_LABELS, start=2):
+        put(ws, row, c, result["summary"]["verdicts"][v], bold=True).border = BORDER
+    put(ws, row, len(headers), sum(result["summary"]["verdicts"].values()), bold=True).border = BORDER
+    ws.column_dimensions["A"].width = 52
+    for c in range(2, len(headers) + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 14
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _print_setup(ws, header_row, sub["landlord"]["name"], sub["period"]["label"])
+
+
+def _findings_sheet(ws, result: dict, title: str) -> None:
+    sub = result["submission"]
+    _title(ws, result, title, 5)
+    header_row = 4
+    headers = ["Severity", "Provision", "Finding", "Rule", "Where"]
+    for c, name in enumerate(headers, start=1):
+        cell = put(ws, header_row, c, name, bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BORDER
+    row = header_row
+    for f in all_findings(result):
+        row += 1
+        loc = f["location"]
+        where = f"{loc['file']}:{loc['line']}:{loc['column']}" if loc.get("line") else loc["file"]
+        for c, value in enumerate((f["severity"], f.get("provision") or "", f["message"], f["rule"], where), start=1):
+            cell = put(ws, row, c, value)
+            cell.alignment = WRAP
+            cell.border = BORDER
+    for c, width in enumerate((10, 11, 80, 26, 40), start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    if row > header_row:
+        ws.auto_filter.ref = f"A{header_row}:E{row}"
+    _print_setup(ws, header_row, sub["landlord"]["name"], sub["period"]["label"])
+
+
+def _deterministic_bytes(wb: Workbook) -> bytes:
+    """Save through openpyxl's writer (which, unlike save_workbook, keeps our 'modified' date),
+    then copy the archive with every entry dated FIXED_ZIP_TIME."""
+    raw = io.BytesIO()
+    archive = zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(wb, archive).save()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.create_system = 0
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()

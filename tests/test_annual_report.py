@@ -1,0 +1,226 @@
+"""The annual complaints performance and service improvement report (Code provision 8.1), and its charts."""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.render.charts import grouped_bar_chart, horizontal_bar_chart, stacked_bar_chart
+from checker.render.publish import annual_view, render_annual_report
+from publish_data import CURRENT, ROOT, check_golden, html_structure_problems, rel, result_of, with_metrics
+
+PARTS = ["introduction", "part1", "part2", "part3", "part4", "part5", "part6", "response", "appendix"]
+
+
+@pytest.fixture(scope="module")
+def result():
+    return result_of(CURRENT)
+
+
+@pytest.fixture(scope="module")
+def full(result):
+    return with_metrics(result)
+
+
+@pytest.fixture(scope="module")
+def page(full):
+    return render_annual_report(full, "html")
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def part(page: str, anchor: str) -> str:
+    start = page.index(f'<h2 id="{anchor}">')
+    end = page.find("</section>", start)
+    return page[start:end]
+
+
+def table_rows(fragment: str) -> list[str]:
+    return [text_of(r) for r in re.findall(r"<tr.*?</tr>", fragment, flags=re.S)]
+
+
+def test_the_six_parts_and_the_response_in_order(page):
+    assert re.findall(r'<h2 id="([a-z0-9]+)">', page) == ["contents"] + PARTS
+    assert html_structure_problems(page) == []
+    assert "Part 3. Ombudsman findings of non-compliance with the Code" in page
+    assert "Part 5. The Ombudsman's annual report on us" in page
+
+
+def test_part1_self_assessment(page):
+    p1 = part(page, "part1")
+    assert "67 of 72 are met; 5 are not yet met" in text_of(p1)
+    rows = table_rows(p1)
+    assert "All requirements 67 3 1 0 1 0" in rows
+    assert "5.10 Not met (declared) The adjustments register has no review dates. Add review dates to the adjustments register Head of Customer Experience 2025-02-28 (overdue)" in rows
+    appendix = part(page, "appendix")
+    assert appendix.count('<th scope="row">') == 72
+
+
+def test_part2_volumes_timeliness_and_tsm(page):
+    rows = table_rows(part(page, "part2"))
+    assert "Complaints received 420 60" in rows
+    assert "Responded in time without an extension (share of responses) 39.5% 76.8%" in rows
+    assert "Responded within an agreed extension (number) 37 6" in rows
+    assert "Responded late (number) 208 7" in rows
+    assert "Responded within the Code's timescales, extensions included 48.6% 87.5%" in rows
+    assert "Median working days to respond 14.0 18.0" in rows
+    assert "Low-cost rental accommodation (LCRA) 8,000 47.3 6.9" in rows
+    assert "Low-cost home ownership (LCHO) 1,200 36.5 4.2" in rows
+    assert "All tenures 48.6% 87.5%" in rows
+    assert "Escalation rate: 14.3% (60 stage 2 escalations against 420 stage 1 complaints received)." in text_of(part(page, "part2"))
+
+
+def test_part2_quarters_outcomes_categories_refused_compensation(page):
+    rows = table_rows(part(page, "part2"))
+    assert ["Q1 (Apr-Jun) 92 11", "Q2 (Jul-Sep) 98 13", "Q3 (Oct-Dec) 121 18", "Q4 (Jan-Mar) 109 18"] == [r for r in rows if re.match(r"Q\d ", r)][:4]
+    assert [r for r in rows if r.split(" ")[0] in ("Upheld", "Partly", "Not")] == ["Upheld 120 14", "Partly upheld 101 12", "Not upheld 184 30"]
+    assert "Repairs 165 28" in rows and rows.index("Repairs 165 28") < rows.index("Damp and mould 60 12")
+    assert "Made more than 12 months after the issue 6" in rows
+    assert "We did not accept 14 complaints" in text_of(part(page, "part2"))
+    assert "Total paid £41,275.50" in rows and "Of the total, ordered by the Ombudsman £2,150.00" in rows
+
+
+def test_charts_are_accessible_svg_with_the_figures_as_text(page):
+    svgs = re.findall(r"<svg .*?</svg>", page, flags=re.S)
+    assert len(svgs) == 3
+    for svg in svgs:
+        assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg and "aria-labelledby=" in svg
+    quarters = next(s for s in svgs if "chart-quarters" in s)
+    assert "<desc id=\"chart-quarters-d\">Q1 (Apr-Jun): Stage 1 92, Stage 2 11; Q2 (Jul-Sep): Stage 1 98, Stage 2 13; Q3 (Oct-Dec): Stage 1 121, Stage 2 18; Q4 (Jan-Mar): Stage 1 109, Stage 2 18.</desc>" in quarters
+    timeliness = next(s for s in svgs if "chart-timeliness" in s)
+    assert "Stage 1: In time, no extension 160 (39.5%), Within an agreed extension 37 (9.1%), Late 208 (51.4%)" in timeliness
+    # each chart is followed by its figures as a table (the text alternative)
+    assert page.count("Figures shown in the chart:") == 3
+    assert "<http" not in page
+
+
+def test_parts_3_to_6_and_response(page):
+    p3 = text_of(part(page, "part3"))
+    assert "The Ombudsman made no finding that we had failed to comply with the Code in this period." in p3
+    assert "Maladministration 1 Service failure 1 No maladministration 1 All determinations 3" in " ".join(table_rows(part(page, "part3")))
+    p4 = table_rows(part(page, "part4"))
+    assert p4[1] == "Damp and mould Residents told us inspections took too long to arrange. We had no target time for a damp inspection. We now inspect within 10 working days of a report."
+    p5 = part(page, "part5")
+    assert '<a href="https://ombudsman.example/ashdown-2023-24">Housing Ombudsman landlord performance report 2023-24</a>' in p5
+    assert "a maladministration rate of 40%" in p5
+    assert "Spotlight report on damp and mould" in part(page, "part6")
+    response = part(page, "response")
+    assert "<strong>monthly</strong>" in response and "Board, 2025-06-17." in text_of(response)
+
+
+def test_every_figure_optional(result):
+    bare = copy.deepcopy(result)
+    bare["annual_report"] = {}
+    bare["stated_metrics"] = {}
+    bare["submission"]["governance"] = {}
+    page = render_annual_report(bare, "html")
+    assert html_structure_problems(page) == []
+    rows = table_rows(part(page, "part2"))
+    assert "Complaints received not available not available" in rows
+    assert "Not available: quarterly figures need a case log." in page
+    assert "Not available: the summary of refused complaints was not supplied." in page
+    assert "Not available: no record of Ombudsman findings of non-compliance was supplied." in page
+    assert "Not yet recorded: the governing body's response must be published with this report." in page
+    assert "<svg" not in page
+    assert "Escalation rate: not available." in text_of(page)
+    md = render_annual_report(bare, "md")
+    assert "| Complaints received | not available | not available |" in md
+
+
+def test_stated_figures_without_a_case_log(result):
+    page = render_annual_report(result, "html")
+    assert "Figures as stated in our self-assessment; no case log was analysed." in page
+    assert "Responded within the Code's timescales, extensions included 61.5% 96.4%" in table_rows(part(page, "part2"))
+    assert "<svg" not in page
+
+
+def test_example_style_annual_report_keys(result):
+    r = copy.deepcopy(result)
+    r["annual_report"] = {
+        "tenant_satisfaction_measures": {"CH01_stage1_per_1000_homes": {"lcra": 47.3, "lcho": 36.5}, "CH02_stage1_pct_in_time": 48.6},
+        "outcomes": {"stage1": {"upheld": 120, "partly_upheld": 101, "not_upheld": 184}},
+        "refused_complaints": {"total": 31, "note": "Each resident was told why.", "by_reason": [{"reason": "Over 12 months", "count": 9}]},
+        "ombudsman_determinations": [
+            {"case": "C1", "determined": "2024-09-12", "subject": "Damp", "finding": "maladministration", "orders": ["Apology", "£950"], "complied": "2024-10-21"},
+            {"case": "C2", "determined": "2025-02-19", "subject": "Noise", "finding": "no maladministration"},
+        ],
+        "compensation": {"total_gbp": 41275.5, "cases": 141, "of_which_ombudsman_ordered_gbp": 1150.0},
+        "service_improvements": [{"you_said": "Appointments were missed.", "we_did": "We text the day before."}],
+        "ombudsman_performance_report": {"title": "Performance report 2023-24", "published": "2024-10", "summary": "Five cases."},
+        "other_ombudsman_publications": "We reviewed the spotlight reports.",
+        "categories": "Repairs led at stage 1.",
+    }
+    view = annual_view(r)
+    assert view["tsm"]["ch01"][0] == ("Low-cost rental accommodation (LCRA)", "8,000", "47.3", "not available")
+    assert view["tsm"]["ch01_source"] == "as stated by the landlord"
+    assert view["outcomes"] == [("upheld", "120", "not available"), ("partly upheld", "101", "not available"), ("not upheld", "184", "not available")]
+    assert view["refused"]["total"] == "31" and view["refused"]["commentary"] == "Each resident was told why."
+    assert view["determinations"] == [("Maladministration", "1"), ("No maladministration", "1")]
+    assert view["determination_cases"][0]["orders"] == ["Apology", "£950"]
+    assert view["compensation"]["total"] == "£41,275.50" and view["compensation"]["ombudsman_ordered"] == "£1,150.00"
+    assert view["improvements"][0]["heard"] == "Appointments were missed." and not view["improvement_columns"]["learned"]
+    page = render_annual_report(r, "html")
+    assert "Performance report 2023-24</strong> (2024-10)" in page
+    assert "We reviewed the spotlight reports." in part(page, "part6")
+    assert "C2 2025-02-19 Noise No maladministration None no orders" in table_rows(part(page, "part3"))
+    assert "No separate record of findings of non-compliance" in page
+    assert html_structure_problems(page) == []
+
+
+def test_markdown_version(full):
+    md = render_annual_report(full, "md")
+    headings = re.findall(r"^## (.+)$", md, flags=re.M)
+    assert headings == ["Introduction", "Part 1. Our self-assessment against the Code", "Part 2. How we handled complaints",
+                        "Part 3. Ombudsman findings of non-compliance with the Code", "Part 4. What we improved because of complaints",
+                        "Part 5. The Ombudsman's annual report on us", "Part 6. Other Ombudsman reports about us", "The governing body's response"]
+    assert "| Responded late (number) | 208 | 7 |" in md
+    assert "| Low-cost rental accommodation (LCRA) | 8,000 | 47.3 | 6.9 |" in md
+    assert "| Q3 (Oct-Dec) | 121 | 18 |" in md
+    assert "<script" not in md
+    check_golden("annual-report-ashdown.md", md)
+
+
+def test_html_golden_deterministic_and_cli(page, full, result, tmp_path, monkeypatch):
+    assert render_annual_report(full, "html") == page
+    check_golden("annual-report-ashdown.html", page)
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "ar.html"
+    res = CliRunner().invoke(cli, ["annual-report", rel(CURRENT), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8") == render_annual_report(result, "html")
+    res = CliRunner().invoke(cli, ["annual-report", rel(CURRENT), "--format", "md"])
+    assert res.exit_code == 0 and res.output == render_annual_report(result, "md")
+
+
+def test_chart_functions_deterministic_and_escaped():
+    a = horizontal_bar_chart("c", "Complaints <by> category", ["Repairs & <b>maintenance</b>", "Other"], [("Stage 1", [3, 1])])
+    b = horizontal_bar_chart("c", "Complaints <by> category", ["Repairs & <b>maintenance</b>", "Other"], [("Stage 1", [3, 1])])
+    assert a == b
+    assert "<b>" not in a.svg and "Repairs &amp; &lt;b&gt;maintenance&lt;/b&gt;" in a.svg
+    assert "<title id=\"c-t\">Complaints &lt;by&gt; category</title>" in a.svg
+    assert a.rows == (("Repairs & <b>maintenance</b>", ("3",)), ("Other", ("1",)))
+    g = grouped_bar_chart("g", "By quarter", ["Q1", "Q2"], [("Stage 1", [0, 0]), ("Stage 2", [None, 0])])
+    assert "Q1: Stage 1 0, Stage 2 not available" in g.description
+    s = stacked_bar_chart("s", "Timeliness", ["Stage 1", "Stage 2"], [("On time", [0, 3]), ("Late", [0, 1])])
+    assert "no responses" in s.svg and "Stage 2: On time 3 (75.0%), Late 1 (25.0%)" in s.description
+
+
+def test_bundled_example_golden():
+    """The bundled Northmoor example, figures from its case log (CHC_WRITE_GOLDEN=1 rewrites after a reviewed change)."""
+    from checker.assess import assess, example_path
+    from checker.result import build_result
+
+    result = build_result(assess(example_path()))
+    md = render_annual_report(result, "md")
+    assert "| Responded late (number) | 208 | 7 |" in md
+    assert "| Low-cost rental accommodation (LCRA) | 8,412 | 47.3 | 7.0 |" in md
+    assert "| NMH-C021944 | 2024-09-12 |" in md
+    check_golden("annual-report-northmoor.md", md)
+    check_golden("annual-report-northmoor.html", render_annual_report(result, "html"))

@@ -1,0 +1,98 @@
+"""The HTML outputs in a real browser: rendered (screenshot, page text) and checked with axe-core.
+
+Needs Chromium (Debian package `chromium`) and node/npm (axe-core is pinned in
+tests/browser/package-lock.json and installed with `npm ci --prefix tests/browser` if missing).
+Skipped, with the reason, only when no Chromium or no npm is found.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+import pytest
+
+import browser
+from checker.diff import diff_results
+from checker.render.publish import render_annual_report, render_review_pack
+from checker.render.templated import render_self_assessment
+from publish_data import CURRENT, PREVIOUS, result_of, with_metrics
+
+CHROMIUM = browser.find_chromium()
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found (install the Debian package 'chromium' or set CHROMIUM)")
+
+
+@pytest.fixture(scope="module")
+def axe():
+    if not (browser.AXE.is_file() or shutil.which("npm")):
+        pytest.skip("axe-core is not installed and npm is not available to install it (npm ci --prefix tests/browser)")
+    path = browser.ensure_axe()
+    assert path is not None and path.is_file(), "npm ci did not install axe-core"
+    return path
+
+
+def pages() -> dict:
+    current = with_metrics(result_of(CURRENT))
+    diff = diff_results(result_of(PREVIOUS), current)
+    out = {
+        "self-assessment": (render_self_assessment(current, "html"),
+                            ["Ashdown Vale Housing: Complaint Handling Code self-assessment 2024-25", "6. Complaints stages", "Contradicted"]),
+        "review-pack": (render_review_pack(current, diff),
+                        ["1. Summary by section", "3. Claims beside the figures", "48.6%", "61.5%", "Overdue", "5. What changed since last year",
+                         "97.2%", "7. Sign-off", "Approve with changes"]),
+        "annual-report": (render_annual_report(current, "html"),
+                          ["Part 1. Our self-assessment against the Code", "Part 2. How we handled complaints", "Complaints received by quarter and stage",
+                           "Part 3. Ombudsman findings of non-compliance with the Code", "Part 6. Other Ombudsman reports about us",
+                           "The governing body's response", "47.3", "39.5%", "£41,275.50"]),
+    }
+    return out
+
+
+PAGES = pages()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_renders_in_chromium_with_expected_text(name, tmp_path):
+    source, expected = PAGES[name]
+    page = tmp_path / f"{name}.html"
+    page.write_text(source, encoding="utf-8")
+    png = browser.screenshot(CHROMIUM, page, tmp_path / f"{name}.png", height=1600)
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a blank page is a few kB
+    text = browser.page_text(browser.dump_dom(CHROMIUM, page))
+    for phrase in expected:
+        assert phrase in text, f"{name}: {phrase!r} not in the rendered page"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_serious_or_critical_accessibility_violations(name, tmp_path, axe):
+    source, _ = PAGES[name]
+    page = tmp_path / f"{name}.html"
+    page.write_text(source, encoding="utf-8")
+    violations = browser.axe_violations(CHROMIUM, page, axe, tmp_path)
+    bad = [v for v in violations if v.get("impact") in ("serious", "critical")]
+    assert not bad, browser.summarise(bad)
+
+
+def test_axe_does_find_problems(tmp_path, axe):
+    """The check is live: a page with known faults is reported."""
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><html><head><title>x</title></head><body><img src="x.png">'
+                    '<p style="color:#ccc">faint</p></body></html>', encoding="utf-8")
+    ids = {v["id"] for v in browser.axe_violations(CHROMIUM, page, axe, tmp_path)}
+    assert {"image-alt", "color-contrast", "html-has-lang"} <= ids
+
+
+@pytest.mark.skipif(importlib.util.find_spec("checker.caselog") is None, reason="case-log metrics (checker.caselog) are not on this branch yet")
+def test_bundled_example_pages(tmp_path, axe):
+    from checker.assess import assess, example_path
+    from checker.result import build_result
+
+    result = build_result(assess(example_path()))
+    for name, source in (("example-review", render_review_pack(result)), ("example-annual", render_annual_report(result, "html"))):
+        page = tmp_path / f"{name}.html"
+        page.write_text(source, encoding="utf-8")
+        text = browser.page_text(browser.dump_dom(CHROMIUM, page))
+        assert "Northmoor Homes" in text and "48.6%" in text
+        bad = [v for v in browser.axe_violations(CHROMIUM, page, axe, tmp_path) if v.get("impact") in ("serious", "critical")]
+        assert not bad, browser.summarise(bad)
