@@ -211,11 +211,31 @@ def provision_comment(provision, code: Code, indent: int = 2) -> list[str]:
         lines += _comment(f"({item.id}) {item.text}", indent, "  ", "      ")
     if provision.guidance:
         lines += _comment(f"Evidence: {provision.guidance}", indent)
-    if provision.answer_type != "yes-no":
-        lines += _comment(f"Answer with `value:` (a {provision.answer_type})" + (", or comply: n/a" if provision.allows_not_applicable else ""), indent)
-    elif provision.allows_not_applicable:
-        lines += _comment(f"May be answered n/a (with a reason) in {code.id}.", indent)
+    hint = _answer_hint(provision)
+    if provision.allows_not_applicable:
+        hint += (" Or " if hint else "") + f"`comply: n/a` with a `reason` ({code.id} allows it here)."
+    if hint:
+        lines += _comment(f"Answer: {hint}", indent)
     return lines
+
+
+def _answer_hint(provision) -> str:
+    """How to answer a row that is not a plain comply answer."""
+    kind = provision.answer_type
+    if kind == "yes-no":
+        return ""
+    if kind == "text":
+        return "in words, in `text:`."
+    what = "a percentage" if kind == "percent" else "a count"
+    if provision.items:
+        ids = ", ".join(f"{i.id}: ..." for i in provision.items)
+        hint = f"{what} for each item in `values: {{{ids}}}`"
+    else:
+        hint = f"{what} in `value:`"
+    hint += ", or `text:` if there is no figure to give"
+    if provision.choices:
+        hint += f"; and `choice:` {' or '.join(provision.choices)}"
+    return hint + "."
 
 
 def dump_submission(data: Mapping, code: Code, *, schema_ref: str | None = None, header: list[str] = (),

@@ -63,17 +63,33 @@ BASE_COLUMNS = (
     Column("owner", "Owner", 20),
     Column("target_date", "Target date", 13),
 )
-VALUE_COLUMN = Column("value", "Value (number)", 12)
+VALUE_COLUMN = Column("value", "Value (a number; for a row with items, a line each: a: 12)", 18)
+TEXT_COLUMN = Column("text", "Written answer", 40)
+CHOICE_COLUMN = Column("choice", "Choice", 16)
 REASON_COLUMN = Column("reason", "Reason (if n/a)", 32)
+REVIEW_COLUMN = Column("needs_review", "Needs review (carried over)", 14)
+CARRIED_COLUMN = Column("carried_from", "Carried from (one a line)", 22)
+OPTIONAL_COLUMNS = (VALUE_COLUMN, TEXT_COLUMN, CHOICE_COLUMN, REASON_COLUMN, REVIEW_COLUMN, CARRIED_COLUMN)
 
 
-def columns_for(code: Code) -> tuple[Column, ...]:
-    """The Answers sheet's columns: the base ones, plus value and reason where the Code needs them."""
-    cols = list(BASE_COLUMNS)
-    if any(p.answer_type != "yes-no" for p in code.form_rows):
-        cols.insert(4, VALUE_COLUMN)
-    if any(p.allows_not_applicable for p in code.form_rows):
-        cols.insert(cols.index(BASE_COLUMNS[6]) + 1, REASON_COLUMN)
+def columns_for(code: Code, data: Mapping | None = None) -> tuple[Column, ...]:
+    """The Answers sheet's columns: the base ones, plus those the Code's rows (or the answers given) need."""
+    rows = code.form_rows
+    answers = [a for a in ((data or {}).get("answers") or {}).values() if isinstance(a, Mapping)]
+    wanted = {
+        "value": any(p.answer_type in ("percent", "count") for p in rows),
+        "text": any(p.answer_type != "yes-no" for p in rows),
+        "choice": any(p.choices for p in rows),
+        "reason": any(p.allows_not_applicable for p in rows),
+        "needs_review": any(a.get("needs_review") for a in answers),
+        "carried_from": any(a.get("carried_from") for a in answers),
+    }
+    cols = list(BASE_COLUMNS[:4])
+    cols += [c for c in OPTIONAL_COLUMNS[:3] if wanted[c.key]]
+    cols += list(BASE_COLUMNS[4:7])
+    cols += [c for c in OPTIONAL_COLUMNS[3:4] if wanted[c.key]]
+    cols += list(BASE_COLUMNS[7:])
+    cols += [c for c in OPTIONAL_COLUMNS[4:] if wanted[c.key]]
     return tuple(cols)
 
 
@@ -173,7 +189,7 @@ def export_workbook(data: Mapping, code: Code) -> bytes:
     wb = Workbook()
     answers_ws = wb.active
     answers_ws.title = ANSWERS
-    cols = columns_for(code)
+    cols = columns_for(code, data)
     _write_answers(answers_ws, data, code, cols)
     _write_actions(wb.create_sheet(ACTIONS), code, cols, data)
     _write_about(wb.create_sheet(ABOUT), data, code)
@@ -247,6 +263,7 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
     letter = {c.key: get_column_letter(i) for i, c in enumerate(cols, start=1)}
     answers = data.get("answers") or {}
     lists: dict[tuple[str, ...], list[int]] = {}
+    choices: dict[tuple[str, ...], list[int]] = {}
     for row, provision in enumerate(code.form_rows, start=2):
         answer = answers.get(provision.id) or {}
         action = answer.get("action") or {}
@@ -256,7 +273,11 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
             "section": f"{section.id} {section.title}" + (f" / {provision.subheading}" if provision.subheading else ""),
             "requirement": _requirement_text(provision),
             "comply": answer.get("comply"),
-            "value": answer.get("value"),
+            "value": _value_cell(answer),
+            "text": answer.get("text") or None,
+            "choice": answer.get("choice") or None,
+            "needs_review": "yes" if answer.get("needs_review") else None,
+            "carried_from": "\n".join(answer.get("carried_from") or ()) or None,
             "evidence": "\n".join(evidence_line(e) for e in answer.get("evidence") or ()) or None,
             "commentary": answer.get("commentary") or None,
             "explanation": answer.get("explanation") or None,
@@ -273,6 +294,8 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
         allowed = allowed_answers(code, provision)
         if allowed:
             lists.setdefault(allowed, []).append(row)
+        if provision.choices and "choice" in letter and not any("," in c for c in provision.choices):
+            choices.setdefault(provision.choices, []).append(row)
     last = len(code.form_rows) + 1
     for allowed, rows in sorted(lists.items()):
         dv = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True, showErrorMessage=True,
@@ -280,12 +303,25 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
         for first, last_row in _runs(rows):
             dv.add(f"{letter['comply']}{first}:{letter['comply']}{last_row}")
         ws.add_data_validation(dv)
+    for options, rows in sorted(choices.items()):
+        dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True, showErrorMessage=True,
+                            errorTitle="Not a choice", error=f"Choose {' or '.join(options)}, or leave it empty.")
+        for first, last_row in _runs(rows):
+            dv.add(f"{letter['choice']}{first}:{letter['choice']}{last_row}")
+        ws.add_data_validation(dv)
     dates = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
                            allow_blank=True, showErrorMessage=True, errorTitle="Not a date", error="Type a date, e.g. 2026-03-31.")
     dates.add(f"{letter['target_date']}2:{letter['target_date']}{last}")
     ws.add_data_validation(dates)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
     _protect(ws)
+
+
+def _value_cell(answer: Mapping) -> Any:
+    """A figure as a number; a row's figures per item as lines 'a: 12'."""
+    if isinstance(answer.get("values"), Mapping):
+        return "\n".join(f"{k}: {_plain(v)}" for k, v in answer["values"].items()) or None
+    return answer.get("value")
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
@@ -518,7 +554,7 @@ def read_answers(ws, code: Code, reader: _Reader) -> dict:
     for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
         if isinstance(cell.value, str):
             header[cell.value.strip().lower()] = cell.column
-    by_header = {c.header.lower(): c.key for c in columns_for(code)}
+    by_header = {c.header.lower(): c.key for c in BASE_COLUMNS + OPTIONAL_COLUMNS}
     where = {by_header[h]: col for h, col in header.items() if h in by_header}
     for needed in ("provision", "comply"):
         if needed not in where:
@@ -571,8 +607,30 @@ def _read_row(cells: dict, code: Code, provision, reader: _Reader) -> dict:
             answer["comply"] = value
     if "value" in cells and cells["value"].value is not None:
         answer.update(_read_value(cells["value"], provision, reader))
+    if "text" in cells and (written := text("text")):
+        if provision.answer_type == "yes-no":
+            cell = cells["text"]
+            reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id} takes a comply answer, not a written answer", "wrong-answer-type")
+        else:
+            answer["text"] = written
+    if "choice" in cells and (choice := text("choice")):
+        if choice.strip() not in provision.choices:
+            cell = cells["choice"]
+            options = " or ".join(provision.choices) if provision.choices else "nothing here (it has no choices)"
+            reader.problem(ANSWERS, cell.row, cell.column, f"'{choice}' is not a choice of provision {provision.id}; use {options}", "answer-not-allowed")
+        else:
+            answer["choice"] = choice.strip()
     if "reason" in cells and (reason := text("reason")):
         answer["reason"] = reason
+    if "needs_review" in cells and (review := text("needs_review")):
+        flag = review.strip().lower()
+        if flag in ("yes", "y", "true", "x"):
+            answer["needs_review"] = True
+        elif flag not in ("no", "n", "false"):
+            cell = cells["needs_review"]
+            reader.problem(ANSWERS, cell.row, cell.column, f"'{review}': write yes if the row still needs review, or leave it empty", "bad-cell")
+    if "carried_from" in cells and (carried := text("carried_from")):
+        answer["carried_from"] = [line.strip() for line in carried.split("\n") if line.strip()]
     if "evidence" in cells and (lines := text("evidence")):
         items = []
         cell = cells["evidence"]
@@ -608,21 +666,41 @@ def _read_value(cell, provision, reader: _Reader) -> dict:
     if cell.data_type == "f":
         reader.problem(ANSWERS, cell.row, cell.column, "a formula; type the number itself", "formula")
         return {}
-    if provision.answer_type == "yes-no":
-        reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id} takes a comply answer, not a number", "wrong-answer-type")
+    if provision.answer_type not in ("percent", "count"):
+        reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id} takes {'a comply answer' if provision.answer_type == 'yes-no' else 'a written answer'}, not a number", "wrong-answer-type")
         return {}
+    if not provision.items:
+        number = _number(cell, str(cell.value), provision, reader)
+        return {} if number is None else {"value": number}
+    item_ids = [i.id for i in provision.items]
+    values: dict[str, Any] = {}
+    for line in str(cell.value).replace("\r", "\n").split("\n"):
+        if not line.strip():
+            continue
+        item, sep, figure = line.partition(":")
+        item = item.strip().strip("()")
+        if not sep or item not in item_ids:
+            reader.problem(ANSWERS, cell.row, cell.column, f"'{line.strip()}': give one figure per item as 'a: 12' (items {', '.join(item_ids)})", "bad-value")
+            continue
+        number = _number(cell, figure, provision, reader, f"({item})")
+        if number is not None:
+            values[item] = number
+    return {"values": values} if values else {}
+
+
+def _number(cell, text: str, provision, reader: _Reader, label: str = "") -> Any:
     try:
-        number = float(str(cell.value).strip().rstrip("%"))
+        number = float(text.strip().rstrip("%").replace(",", ""))
     except ValueError:
-        reader.problem(ANSWERS, cell.row, cell.column, f"'{cell.value}' is not a number", "bad-value")
-        return {}
+        reader.problem(ANSWERS, cell.row, cell.column, f"'{text.strip()}' is not a number", "bad-value")
+        return None
     if provision.answer_type == "percent" and not 0 <= number <= 100:
-        reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id} asks for a percentage; {number:g} is outside 0 to 100", "out-of-range")
-        return {}
+        reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id}{label} asks for a percentage; {number:g} is outside 0 to 100", "out-of-range")
+        return None
     if provision.answer_type == "count" and (number < 0 or not number.is_integer()):
-        reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id} asks for a count; {number:g} is not a whole number of 0 or more", "out-of-range")
-        return {}
-    return {"value": int(number) if number.is_integer() else number}
+        reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id}{label} asks for a count; {number:g} is not a whole number of 0 or more", "out-of-range")
+        return None
+    return int(number) if number.is_integer() else number
 
 
 def import_workbook(path: str | Path, *, base: str | Path | None = None, display: str | None = None) -> tuple[dict, Code]:
