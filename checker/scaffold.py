@@ -182,7 +182,7 @@ class _Block(dict):
 _Dumper.add_representer(_Block, lambda dumper, value: dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=False))
 
 
-def _dump(value: dict, indent: int = 0) -> list[str]:
+def yaml_lines(value: dict, indent: int = 0) -> list[str]:
     """`value` (a mapping) as YAML lines in block style, each indented by `indent` spaces."""
     text = yaml.dump(_Block(value), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, default_flow_style=False)
     pad = " " * indent
@@ -249,14 +249,14 @@ def dump_submission(data: Mapping, code: Code, *, schema_ref: str | None = None,
         lines.append("")
     for key in TOP_ORDER:
         if key in data and data[key] is not None:
-            lines += _dump({key: data[key]})
+            lines += yaml_lines({key: data[key]})
             lines.append("")
         elif comments and key in PLACEHOLDERS:
             lines += PLACEHOLDERS[key].splitlines()
             lines.append("")
     extras = [k for k in data if k not in TOP_ORDER and k != "answers"]
     for key in extras:
-        lines += _dump({key: data[key]})
+        lines += yaml_lines({key: data[key]})
         lines.append("")
     lines.append("answers:")
     answers = data.get("answers") or {}
@@ -289,5 +289,5 @@ def _answer_lines(pid: str, answer: Mapping) -> list[str]:
         if value is None:
             out.append(f"    {field}:")
         else:
-            out += _dump({field: value}, 4)
+            out += yaml_lines({field: value}, 4)
     return out

@@ -418,10 +418,10 @@ def _write_about(ws, data: Mapping, code: Code) -> None:
     for line in info:  # locked, as every cell is by default
         ws.cell(row=row, column=1, value=line or None)
         row += 1
-    from .scaffold import _dump
+    from .scaffold import yaml_lines
 
     for key, value in _kept(data).items():
-        for line in _dump({key: value}):
+        for line in yaml_lines({key: value}):
             cell = ws.cell(row=row, column=1)
             _set_text(cell, line or None, style, locked=False)
             cell.alignment = Alignment()  # one YAML line a row, unwrapped
