@@ -31,10 +31,13 @@ def display_name(path: Path) -> str:
 Progress = Callable[[float], None]
 
 
-def assess(path: str | Path, *, progress: Progress | None = None, **overrides: Any) -> Evaluation:
-    """Evaluate a submission file; raises InputError if it (or its case log) cannot be used."""
+def assess(path: str | Path, *, progress: Progress | None = None, display: str | None = None, **overrides: Any) -> Evaluation:
+    """Evaluate a submission file; raises InputError if it (or its case log) cannot be used.
+
+    `display` names the file in findings (default: as given, the bundled examples by a stable name).
+    """
     path = Path(path)
-    submission = load_submission(path, display_name(path))
+    submission = load_submission(path, display or display_name(path))
     settings = Settings.for_submission(submission, **overrides)
     metrics = case_log_metrics(submission, settings, progress=progress) if submission.case_log else None
     return evaluate(submission, metrics, settings)

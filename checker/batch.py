@@ -112,7 +112,7 @@ def validate_file(target: Target, overrides: dict[str, Any] | None = None) -> Ou
     if target.problem is not None:
         return Outcome(target.path, problems=(target.problem,))
     try:
-        evaluation = assess(target.path, **(overrides or {}))
+        evaluation = assess(target.path, display=target.path, **(overrides or {}))  # findings name the file as found
     except InputError as exc:
         return Outcome(target.path, problems=exc.problems)
     except Exception as exc:  # a defect in chc must not stop the other files of a batch

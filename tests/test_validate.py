@@ -191,3 +191,12 @@ def test_output_file_holds_the_report_and_the_exit_code_still_tells(cases):
 def test_no_progress_bar_when_not_on_a_terminal(cases):
     result = CliRunner().invoke(cli, ["validate", "."])
     assert result.stderr == ""
+
+
+def test_findings_name_the_file_as_given_even_for_the_bundled_example():
+    from checker.assess import example_path
+
+    given = str(example_path())
+    code, lines, _ = run(given)
+    assert code == 1
+    assert all(line.startswith(given + ":") for line in lines)
