@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,9 @@ from .problems import InputError, Location, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+# Values and keys, counting every expansion of an alias. The largest real file (a Code) has
+# about 2,000; the limit keeps a hostile file's cost to a few seconds and a few hundred MB.
+MAX_NODES = 200_000
 
 Path_ = tuple  # a path into the document: keys (str) and indexes (int)
 
@@ -45,6 +49,14 @@ _Resolver.add_implicit_resolver(
 )
 
 
+class _Refused(Exception):
+    """The document is refused while it is composed (too deep, or too many values)."""
+
+    def __init__(self, mark, message: str, rule: str):
+        super().__init__(message)
+        self.mark, self.message, self.rule = mark, message, rule
+
+
 class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
                 yaml.composer.Composer, yaml.constructor.SafeConstructor, _Resolver):
     def __init__(self, stream: str):
@@ -54,6 +66,35 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
         yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         _Resolver.__init__(self)
+        self._depth = 0
+        self._nodes = 0
+        self._sizes: dict[int, int] = {}  # id of an anchored node -> values it expands to
+
+    def compose_node(self, parent, index):
+        """PyYAML's composer is recursive and keeps every node: refuse deep nesting and alias
+        bombs here, before either costs a stack overflow or gigabytes."""
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            node = yaml.composer.Composer.compose_node(self, parent, index)
+            self._count(self._sizes.get(id(node), 1), event.start_mark, alias=True)
+            return node
+        if self._depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels; refused", "too-deep")
+        before = self._nodes
+        self._count(1, event.start_mark)
+        self._depth += 1
+        node = yaml.composer.Composer.compose_node(self, parent, index)
+        self._depth -= 1
+        if event.anchor is not None:
+            self._sizes[id(node)] = self._nodes - before
+        return node
+
+    def _count(self, n: int, mark, alias: bool = False) -> None:
+        self._nodes += n
+        if self._nodes > MAX_NODES:
+            if alias:
+                raise _Refused(mark, f"aliases (*name) expand the document to more than {MAX_NODES:,} values (an alias bomb?); refused", "too-large")
+            raise _Refused(mark, f"the document has more than {MAX_NODES:,} values; refused (a submission has a few thousand)", "too-large")
 
 
 _SAFE_SCALAR_TAGS = {
@@ -87,8 +128,18 @@ class YamlDocument:
             path = path[:-1]
 
 
+def utf16_without_bom(raw: bytes) -> bool:
+    """True if the bytes look like UTF-16 text saved without a byte-order mark (every other byte 0)."""
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return False
+    return max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4
+
+
 def decode_text(raw: bytes, name: str) -> str:
     """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is a problem."""
+    if utf16_without_bom(raw) and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8)):
+        raise InputError([Problem(Location(name, 1, 1), "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8", "encoding")])
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -114,9 +165,14 @@ def load_yaml_text(text: str, name: str, sha256: str = "") -> YamlDocument:
     """Parse YAML text into a YamlDocument, or raise InputError with every problem found."""
     if not sha256:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    loader = _Composer(text)
+    try:
+        loader = _Composer(text)
+    except yaml.reader.ReaderError as exc:
+        raise InputError([_character_problem(text, exc, name)]) from None
     try:
         node = loader.get_single_node()
+    except _Refused as exc:
+        raise InputError([Problem(Location(name, exc.mark.line + 1, exc.mark.column + 1), exc.message, exc.rule)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, name)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly all errors
@@ -150,12 +206,24 @@ def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument
     return load_yaml_text(text, name, hashlib.sha256(raw).hexdigest())
 
 
+def _character_problem(text: str, exc: yaml.reader.ReaderError, name: str) -> Problem:
+    """A character YAML does not allow (a control character, often pasted from another program)."""
+    pos = exc.position
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    what = unicodedata.name(chr(code), "a control character or other non-printable one").lower()
+    return Problem(Location(name, line, column), f"the character U+{code:04X} ({what}) is not allowed in YAML; delete it or retype the text around it", "encoding")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "not valid YAML"
     if "'\\t'" in what or "\\t" in what:
         what = "a tab character is used for indentation or separation; YAML needs spaces"
+    elif exc.context == "expected a single document in the stream":
+        return Problem(Location(name, line, column), "a second YAML document starts here; a file holds one document (remove the '---' line or split the file)", "syntax")
     elif exc.context:
         what = f"{what} ({exc.context})"
     return Problem(Location(name, line, column), f"YAML syntax: {what}", "syntax")
@@ -193,6 +261,9 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self._problem(node, f"unsupported tag {node.tag}; only plain YAML values are accepted", "unsafe-tag")
+                return []
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
@@ -200,7 +271,13 @@ class _Builder:
         if node.tag not in ("tag:yaml.org,2002:map",):
             self._problem(node, f"unsupported tag {node.tag}", "unsafe-tag")
             return {}
-        self.constructor.flatten_mapping(node)
+        try:
+            self.constructor.flatten_mapping(node)
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark or node.start_mark
+            self.problems.append(Problem(Location(self.name, mark.line + 1, mark.column + 1),
+                                         "a merge key (<<) must be followed by an alias of a mapping (<<: *name) or a list of them", "bad-merge"))
+            return {}
         out: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -227,5 +304,8 @@ class _Builder:
                 self._problem(node, f"'{node.value}' is not a real date ({exc})", "bad-date")
             else:
                 self._problem(node, f"cannot read '{node.value}': {exc}", "bad-value")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._problem(node, f"'{node.value}' is not a number chc can use; write a number (or leave the key out)", "bad-value")
             return None
         return value
