@@ -339,7 +339,10 @@ def _kind(p: Path, raw: bytes, name: str) -> str:
     if not _looks_like_text(sample):
         if utf16_without_bom(sample):
             raise InputError([Problem(Location(name), "looks like UTF-16 text without a byte-order mark; save it as CSV UTF-8", "encoding")])
-        raise InputError([Problem(Location(name), "holds binary data, not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
+        at = sample.find(b"\x00")
+        line = sample.count(b"\n", 0, at) + 1
+        column = at - (sample.rfind(b"\n", 0, at) + 1) + 1
+        raise InputError([Problem(Location(name, line, column), "holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
     return "csv"
 
 

@@ -216,16 +216,45 @@ def _character_problem(text: str, exc: yaml.reader.ReaderError, name: str) -> Pr
     return Problem(Location(name, line, column), f"the character U+{code:04X} ({what}) is not allowed in YAML; delete it or retype the text around it", "encoding")
 
 
+def _line_before(mark) -> str:
+    """The text of the mark's line before the mark ('' if PyYAML kept no buffer)."""
+    buffer = getattr(mark, "buffer", None)
+    if not isinstance(buffer, str):
+        return ""
+    return buffer[buffer.rfind("\n", 0, mark.pointer) + 1: mark.pointer]
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "not valid YAML"
+    context = exc.context or ""
     if "'\\t'" in what or "\\t" in what:
         what = "a tab character is used for indentation or separation; YAML needs spaces"
-    elif exc.context == "expected a single document in the stream":
-        return Problem(Location(name, line, column), "a second YAML document starts here; a file holds one document (remove the '---' line or split the file)", "syntax")
-    elif exc.context:
-        what = f"{what} ({exc.context})"
+    elif context == "expected a single document in the stream":
+        what = "a second YAML document starts here; a file holds one document (remove the '---' line or split the file)"
+        return Problem(Location(name, mark.line + 1, mark.column + 1), what, "syntax")
+    elif what.endswith("but got ':'") and exc.context_mark and exc.context_mark.line != mark.line and ":" not in _line_before(mark):
+        opened = exc.context_mark
+        what = f"the list or mapping opened at line {opened.line + 1}, column {opened.column + 1} ('[' or '{{') is not closed before this line; add the closing bracket"
+    elif what == "mapping values are not allowed here" or what.endswith("but got ':'"):
+        what = "a colon and a space inside text that is not in quotes; put the text in double quotes"
+    elif what.startswith("expected <block end>, but found") and not what.endswith("'<scalar>'"):
+        what = "this line is indented differently from the lines above it; items of the same list or mapping must start in the same column"
+    elif what == "expected <block end>, but found '<scalar>'":
+        what = ("more text follows a closing quote; check the quotes here and on the lines above (a quote left open "
+                "runs on to the next quote; write an apostrophe inside '...' as '')")
+    elif "end of stream" in what and "quoted scalar" in context and exc.context_mark:
+        mark = exc.context_mark
+        what = "the quoted text that starts here is never closed; add the closing quote"
+    elif what.startswith("found undefined alias"):
+        alias = what.rsplit(" ", 1)[-1].strip("'")
+        what = f"*{alias} refers to an anchor &{alias} that is not defined above it"
+    elif context.startswith("found duplicate anchor"):
+        anchor = context.split("'")[1] if "'" in context else ""
+        what = f"the anchor &{anchor} is defined twice; give each anchor its own name"
+    elif context:
+        what = f"{what} ({context})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(Location(name, line, column), f"YAML syntax: {what}", "syntax")
 
 
