@@ -9,6 +9,7 @@ import click
 
 from ..assess import assess, example_path
 from ..output import write_atomic
+from ..problems import InputError, Location, Problem
 from ..result import build_result, dumps
 from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, interactive, reports_input_errors
 
@@ -62,6 +63,8 @@ def report_command(submission, fmt, output, **overrides):
     The exit code says whether the submission passes (0) or has failing findings (1); the
     report is written either way, with every verdict shown.
     """
+    if output and submission and output.resolve() == submission.resolve():
+        raise InputError([Problem(Location(str(output)), "is the submission itself; write the report to another file", "usage")])
     evaluation = _evaluate(submission, **overrides)
     result = build_result(evaluation)
     text = render_report(result, fmt)
