@@ -207,3 +207,19 @@ def test_hostile_case(case, command, tmp_path, monkeypatch):
             sheets.assert_xlsx_text_is_text(path, out.get("xlsx", {}).get("texts", []))
         if target.endswith(".csv"):
             sheets.assert_csv_text_is_inert(path, out.get("csv", {}).get("texts", []))
+
+
+def test_troubleshooting_shows_real_messages():
+    """Every problem line docs/troubleshooting.md shows is one the corpus expects, word for word."""
+    doc = (ROOT / "docs" / "troubleshooting.md").read_text(encoding="utf-8")
+    expected = set()
+    for case in MANIFEST["cases"]:
+        for problem in case.get("problems") or []:
+            if "message" in problem:
+                expected.add(expected_line(problem, case.get("level", "error")))
+        for text in case.get("stdout") or []:
+            expected.add(text)
+    shown = [line for line in doc.splitlines() if PROBLEM_LINE.match(line) or re.match(r"^  (error|warning) ", line)]
+    assert len(shown) >= 20
+    stale = [line for line in shown if line not in expected and not any(line.strip().endswith(t) for t in expected)]
+    assert not stale, "shown in the troubleshooting guide but not produced by any corpus case:\n" + "\n".join(stale)
