@@ -288,6 +288,8 @@ def read_caselog(
     mapping = _check_mapping(columns or {}, name)
     p = Path(path)
     try:
+        if p.exists() and not p.is_dir() and not p.is_file():  # a device or a pipe would be read for ever
+            raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a CSV or XLSX file", "not-found")])
         raw = p.read_bytes()
     except IsADirectoryError:
         raise InputError([Problem(Location(name), "is a folder, not a case log (CSV or XLSX)", "not-found")]) from None

@@ -16,6 +16,7 @@ import codecs
 import hashlib
 import math
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,7 +193,12 @@ def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument
     """Read and parse a YAML file; `display` is the name used in messages (defaults to the path)."""
     name = display or str(path)
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
+            raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a YAML file", "not-found")])
+        size = info.st_size
         if size > MAX_BYTES:
             raise InputError([Problem(Location(name), f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}", "too-large")])
         raw = Path(path).read_bytes()
