@@ -74,6 +74,11 @@ def copy_with_links(folder: Path, target: str, source: str, links: dict[str, str
         os.symlink(to, folder / name)
 
 
+def fifo(folder: Path, target: str) -> None:
+    """A named pipe where a file is expected: reading it would wait for ever (like /dev/zero, for ever)."""
+    os.mkfifo(folder / target)
+
+
 # -- XLSX case logs -------------------------------------------------------------------------------
 
 HEADER = ["id", "stage", "received", "acknowledged", "responded", "category"]
@@ -154,7 +159,7 @@ def long_field(folder: Path, target: str, size: int = 200_000) -> None:
 
 
 GENERATORS = {f.__name__: f for f in (encoded, alias_bomb, deep_flow, deep_block, many_values, sparse,
-                                       copy_with_links, xlsx_log, zip_named_csv, long_field)}
+                                       copy_with_links, fifo, xlsx_log, zip_named_csv, long_field)}
 
 
 def make(folder: Path, target: str, spec: dict) -> None:
