@@ -398,17 +398,15 @@ def _read_csv(raw: bytes, name: str, sha256: str, mapping: dict, progress) -> Ca
 
 def _read_xlsx(p: Path, name: str, sha256: str, mapping: dict, sheet: str | None, progress) -> CaseLog:
     import warnings
-    import zipfile
 
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError([Problem(Location(name), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc})", "not-a-caselog")]) from None
+    except Exception as exc:  # openpyxl parses what it is given and can fail in any way on a damaged file
+        raise InputError([Problem(Location(name), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc}); open it in Excel and save it again, or export CSV", "not-a-caselog")]) from None
     try:
         if sheet is not None:
             if sheet not in wb.sheetnames:
@@ -423,12 +421,20 @@ def _read_xlsx(p: Path, name: str, sha256: str, mapping: dict, sheet: str | None
         counter = [0]
 
         def rows() -> Iterator[Sequence[Any]]:
-            for row in ws.iter_rows(min_row=1, values_only=True):
-                counter[0] += 1
-                yield row
+            try:
+                for row in ws.iter_rows(min_row=1, values_only=True):
+                    counter[0] += 1
+                    yield row
+            except Exception as exc:  # damaged sheet XML: the parser can fail in any way
+                raise InputError([Problem(Location(name, counter[0] + 1, sheet=title), f"the sheet cannot be read from this row on ({exc.__class__.__name__}: {exc}); open the workbook in Excel and save it again, or export CSV", "not-a-caselog")]) from None
 
         position = (lambda: counter[0] / max_row if max_row else 0.0) if progress else None
-        cells = _unreadable_cells(ws, name)
+        try:
+            cells = _unreadable_cells(ws, name)
+        except InputError:
+            raise
+        except Exception as exc:  # a damaged archive member
+            raise InputError([Problem(Location(name, sheet=title), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc}); open it in Excel and save it again, or export CSV", "not-a-caselog")]) from None
         return _read_rows(rows(), name, sha256, mapping, title, epoch, progress, position, cells)
     finally:
         wb.close()
