@@ -144,6 +144,26 @@ def _save_results(path: Path, results: dict[str, str]) -> None:
     out.replace(path)
 
 
+def damaged_xlsx(folder: Path, target: str, how: str) -> None:
+    """A workbook broken on the way: the file cut in half ("truncated-file"), the sheet's XML cut
+    in half inside a sound zip ("truncated-sheet"), or a zip that holds no workbook ("not-a-workbook")."""
+    path = folder / target
+    if how == "not-a-workbook":
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("hello.txt", "not a workbook")
+        return
+    xlsx_log(folder, target, "text")
+    data = path.read_bytes()
+    if how == "truncated-file":
+        path.write_bytes(data[: len(data) // 2])
+        return
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, member in items:
+            z.writestr(info, member[: len(member) * 2 // 3] if info.filename == "xl/worksheets/sheet1.xml" else member)
+
+
 def zip_named_csv(folder: Path, target: str) -> None:
     """An XLSX workbook saved under a .csv name."""
     import openpyxl
@@ -159,7 +179,8 @@ def long_field(folder: Path, target: str, size: int = 200_000) -> None:
 
 
 GENERATORS = {f.__name__: f for f in (encoded, alias_bomb, deep_flow, deep_block, many_values, sparse,
-                                       copy_with_links, fifo, xlsx_log, zip_named_csv, long_field)}
+                                       copy_with_links, fifo, xlsx_log, damaged_xlsx, zip_named_csv,
+                                       long_field)}
 
 
 def make(folder: Path, target: str, spec: dict) -> None:
