@@ -68,7 +68,8 @@ def case_log_metrics(submission: Submission, settings: Settings, *, progress: Pr
     homes = submission.landlord.get("homes") or {}
     computed = compute_metrics(
         log, calendar, submission.code.timescales,
-        homes_lcra=homes.get("lcra"), homes_lcho=homes.get("lcho"),
+        # 0 homes of a tenure (a landlord with no shared ownership) means CH01 does not apply to it
+        homes_lcra=homes.get("lcra") or None, homes_lcho=homes.get("lcho") or None,
         settings=MetricSettings(count_extensions_in_time=settings.count_extensions_in_time),
         period_start=submission.period_start,
     )

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterator, Mapping, NamedTuple, Sequence
 
 from .problems import InputError, Location, Problem
-from .yamlsource import decode_text
+from .yamlsource import decode_text, utf16_without_bom
 
 #: Our column names, in the order of `Case`.
 COLUMNS = (
@@ -199,11 +199,11 @@ def parse_date_value(value: Any, epoch: dt.date = _EXCEL_1900) -> dt.date | None
     return f"'{value}' is not a date"
 
 
-_STAGE = re.compile(r"(?:stage|s)?[\s_\-]*(1|2|one|two)")
+_STAGE = re.compile(r"(?:stage|s)?[\s_\-]*(1|2|one|two)(?:\.0+)?")
 
 
 def parse_stage(value: Any) -> int | str:
-    """1 or 2 from 1, 2, 1.0, "stage 1", "Stage 2", "S1", "stage one"; else a message."""
+    """1 or 2 from 1, 2, 1.0 (a number, or text), "stage 1", "Stage 2", "S1", "stage one"; else a message."""
     text = _number_text(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value or "").strip()
     m = _STAGE.fullmatch(text.casefold())
     if m:
@@ -288,6 +288,8 @@ def read_caselog(
     mapping = _check_mapping(columns or {}, name)
     p = Path(path)
     try:
+        if p.exists() and not p.is_dir() and not p.is_file():  # a device or a pipe would be read for ever
+            raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a CSV or XLSX file", "not-found")])
         raw = p.read_bytes()
     except IsADirectoryError:
         raise InputError([Problem(Location(name), "is a folder, not a case log (CSV or XLSX)", "not-found")]) from None
@@ -337,7 +339,12 @@ def _kind(p: Path, raw: bytes, name: str) -> str:
         if head.startswith(b"%PDF") or not _looks_like_text(sample):
             raise InputError([Problem(Location(name), f"is not a CSV or XLSX case log (a '{suffix}' file)", "not-a-caselog")])
     if not _looks_like_text(sample):
-        raise InputError([Problem(Location(name), "holds binary data, not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
+        if utf16_without_bom(sample):
+            raise InputError([Problem(Location(name), "looks like UTF-16 text without a byte-order mark; save it as CSV UTF-8", "encoding")])
+        at = sample.find(b"\x00")
+        line = sample.count(b"\n", 0, at) + 1
+        column = at - (sample.rfind(b"\n", 0, at) + 1) + 1
+        raise InputError([Problem(Location(name, line, column), "holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
     return "csv"
 
 
@@ -369,7 +376,7 @@ def _read_csv(raw: bytes, name: str, sha256: str, mapping: dict, progress) -> Ca
         try:
             yield from reader
         except csv.Error as exc:
-            raise InputError([Problem(Location(name, reader.line_num + 1, 1), f"cannot be read as CSV: {exc}", "syntax")]) from None
+            raise InputError([Problem(Location(name, max(reader.line_num, 1), 1), f"cannot be read as CSV: {exc}", "syntax")]) from None
         except UnicodeDecodeError:
             decode_text(raw, name)  # raises with the line and column of the bad byte
             raise InputError([Problem(Location(name), "the file is not valid text in its encoding; save it as UTF-8", "encoding")]) from None
@@ -391,17 +398,15 @@ def _read_csv(raw: bytes, name: str, sha256: str, mapping: dict, progress) -> Ca
 
 def _read_xlsx(p: Path, name: str, sha256: str, mapping: dict, sheet: str | None, progress) -> CaseLog:
     import warnings
-    import zipfile
 
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError([Problem(Location(name), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc})", "not-a-caselog")]) from None
+    except Exception as exc:  # openpyxl parses what it is given and can fail in any way on a damaged file
+        raise InputError([Problem(Location(name), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc}); open it in Excel and save it again, or export CSV", "not-a-caselog")]) from None
     try:
         if sheet is not None:
             if sheet not in wb.sheetnames:
@@ -416,14 +421,91 @@ def _read_xlsx(p: Path, name: str, sha256: str, mapping: dict, sheet: str | None
         counter = [0]
 
         def rows() -> Iterator[Sequence[Any]]:
-            for row in ws.iter_rows(min_row=1, values_only=True):
-                counter[0] += 1
-                yield row
+            try:
+                for row in ws.iter_rows(min_row=1, values_only=True):
+                    counter[0] += 1
+                    yield row
+            except Exception as exc:  # damaged sheet XML: the parser can fail in any way
+                raise InputError([Problem(Location(name, counter[0] + 1, sheet=title), f"the sheet cannot be read from this row on ({exc.__class__.__name__}: {exc}); open the workbook in Excel and save it again, or export CSV", "not-a-caselog")]) from None
 
         position = (lambda: counter[0] / max_row if max_row else 0.0) if progress else None
-        return _read_rows(rows(), name, sha256, mapping, title, epoch, progress, position)
+        try:
+            cells = _unreadable_cells(ws, name)
+        except InputError:
+            raise
+        except Exception as exc:  # a damaged archive member
+            raise InputError([Problem(Location(name, sheet=title), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc}); open it in Excel and save it again, or export CSV", "not-a-caselog")]) from None
+        return _read_rows(rows(), name, sha256, mapping, title, epoch, progress, position, cells)
     finally:
         wb.close()
+
+
+#: Formula cells without a saved result kept per run; a workbook with more is refused whole.
+MAX_UNREADABLE = 100_000
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+# A formula cell with no saved result: no <v>, or an empty one (<c r="D4"><f>C4+1</f><v/></c>,
+# as openpyxl writes them); an empty <v> of a text formula (t="str") is a real empty result.
+_FORMULA_NO_VALUE = re.compile(
+    rb'<(?:\w+:)?c\s([^>]*?r="([A-Z]+[0-9]+)"[^>]*)>\s*<((?:\w+:)?f)\b[^>]*?(?:/>|>([^<]*)</\3>)'
+    rb'\s*(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+
+
+def _unreadable_cells(ws, name: str) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Cells that read as blank though the person sees something: inside merged cells, or formulas
+    never calculated (a workbook written by a program, not saved by Excel). Found by one pass over
+    the sheet's XML (openpyxl's read-only mode reports neither); row -> [(first column, last
+    column (0-based), message, rule)]."""
+    import html
+
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+
+    try:
+        source = ws._get_source()
+    except (AttributeError, KeyError, OSError):  # pragma: no cover - not openpyxl's read-only sheet
+        return {}
+    out: dict[int, list[tuple[int, int, str, str]]] = {}
+    count = 0
+
+    def add(row: int, first: int, last: int, message: str, rule: str) -> None:
+        nonlocal count
+        count += 1
+        if count > MAX_UNREADABLE:
+            raise InputError([Problem(Location(name, sheet=ws.title), f"more than {MAX_UNREADABLE:,} cells are merged or hold formulas with no saved result; open the workbook in Excel, unmerge the cells, save it and export again", "unreadable-cells")])
+        out.setdefault(row, []).append((first, last, message, rule))
+
+    carry = b""
+    with source:
+        while True:
+            chunk = source.read(1 << 20)
+            buffer = carry + chunk
+            if chunk:  # keep an element that may be cut at the chunk's end for the next round
+                cut = buffer.rfind(b"row>") + 4 if b"row>" in buffer else 0
+                merge = buffer.rfind(b"mergeCell ")
+                if merge > 0:
+                    cut = max(cut, buffer.rfind(b"<", 0, merge))
+                part, carry = buffer[:cut], buffer[cut:]
+            else:
+                part, carry = buffer, b""
+            if b"f" in part and (b"<f" in part or b":f" in part):
+                for m in _FORMULA_NO_VALUE.finditer(part):
+                    if m[5] and b't="str"' in m[1]:
+                        continue
+                    ref = m[2].decode()
+                    row, col = coordinate_to_tuple(ref)
+                    formula = html.unescape((m[4] or b"").decode("utf-8", "replace")).strip()
+                    shown = f" (={formula[:40]}{'...' if len(formula) > 40 else ''})" if formula else ""
+                    add(row, col - 1, col - 1, f"cell {ref} holds a formula{shown} with no saved result, so it reads as blank; open the workbook in Excel and save it, or paste the values", "formula-without-value")
+            if b"mergeCell" in part:
+                for m in _MERGE.finditer(part):
+                    ref = f"{m[1].decode()}:{m[2].decode()}"
+                    min_col, min_row, max_col, max_row = range_boundaries(ref)
+                    for row in range(min_row, max_row + 1):
+                        first = min_col + 1 if row == min_row else min_col
+                        if first <= max_col:
+                            add(row, first - 1, max_col - 1, f"cell {{cell}} is inside the merged cells {ref}, so it reads as blank; unmerge them and type the value in every cell", "merged-cells")
+            if not chunk:
+                break
+    return out
 
 
 def _cell_ref(column: int, row: int) -> str:
@@ -441,8 +523,13 @@ def _read_rows(
     epoch: dt.date,
     progress: Callable[[float], None] | None,
     position: Callable[[], float] | None,
+    unreadable: dict[int, list[tuple[int, int, str, str]]] | None = None,
 ) -> CaseLog:
-    """The shared loop over rows of cells (text for CSV; typed values for XLSX)."""
+    """The shared loop over rows of cells (text for CSV; typed values for XLSX).
+
+    `unreadable` lists, by row, cells that read as blank though they are not (merged cells,
+    formulas never calculated): a row with one in a column we use is left out, with the reason.
+    """
 
     def where(row: int, column: int) -> Location:
         if sheet:
@@ -463,6 +550,7 @@ def _read_rows(
     index, found = _resolve_columns(header, header_row, mapping, where, name)
 
     width = len(header)
+    used = sorted(index.values())
     idx = [index.get(c, -1) for c in COLUMNS]
     (i_id, i_stage, i_received, i_ack, i_resp, i_extn, i_extd, i_esc, i_out, i_cat, i_ten, i_wd) = idx
     date_idx = (i_received, i_ack, i_resp, i_extn, i_extd, i_esc)
@@ -513,6 +601,12 @@ def _read_rows(
                 continue
 
         row_problems: list[Problem] | None = None
+        if unreadable and rowno in unreadable:
+            for first, last, message, rule in unreadable.pop(rowno):
+                hit = next((c for c in used if first <= c <= last), None)
+                if hit is not None:
+                    row_problems = row_problems or []
+                    row_problems.append(Problem(where(rowno, hit + 1), message.replace("{cell}", _cell_ref(hit + 1, rowno)), rule))
         if not v_id:
             row_problems = [Problem(where(rowno, i_id + 1), "the complaint id is blank", "missing-id")]
 

@@ -49,6 +49,11 @@ def validate(doc: YamlDocument, schema_name: str) -> list[Problem]:
         error = _most_specific(error)
         path = tuple(error.absolute_path)
         location = doc.where(path)
+        if "propertyNames" in error.schema_path:
+            key = str(error.instance)
+            what = "a provision number such as 6.3" if path == ("answers",) else "in the expected form"
+            problems.append(Problem(doc.where(path + (key,), key=True), f"{_name(path)}: '{key}' is not {what}", "schema"))
+            continue
         if error.validator == "additionalProperties":
             extra = _extra_keys(error)
             for key in extra:
@@ -61,7 +66,11 @@ def validate(doc: YamlDocument, schema_name: str) -> list[Problem]:
 def _most_specific(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     """For oneOf/anyOf/if-then, report the branch that came closest instead of 'is not valid under any'."""
     while error.context:
-        best = jsonschema.exceptions.best_match(error.context)
+        if error.validator == "anyOf" and all(e.validator == "required" for e in error.context):
+            break  # "needs a or b": say so, rather than pick one of the alternatives
+        # A branch of another type ("expected text" for a mapping) is the least helpful explanation.
+        same_type = [e for e in error.context if not (e.validator == "type" and not e.relative_path)]
+        best = jsonschema.exceptions.best_match(same_type or error.context)
         if best is None:
             break
         error = best
@@ -109,6 +118,13 @@ def _message(error: jsonschema.ValidationError, path: tuple) -> str:
     if v == "required":
         missing = [k for k in s if isinstance(inst, dict) and k not in inst]
         return f"{where}: missing required key '{missing[0] if missing else s}'"
+    if v == "anyOf" and error.context and all(e.validator == "required" for e in error.context):
+        branches = []
+        for e in error.context:
+            keys = [f"'{k}'" for k in e.validator_value]
+            if keys not in branches:
+                branches.append(keys)
+        return f"{where}: needs {' or '.join(' with '.join(b) for b in branches)}"
     if v == "type":
         kinds = s if isinstance(s, list) else [s]
         return f"{where}: expected {' or '.join(_TYPE_WORDS.get(k, k) for k in kinds)}, found {_show(inst)}"

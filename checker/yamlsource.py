@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import math
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,9 @@ from .problems import InputError, Location, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+# Values and keys, counting every expansion of an alias. The largest real file (a Code) has
+# about 2,000; the limit keeps a hostile file's cost to a few seconds and a few hundred MB.
+MAX_NODES = 200_000
 
 Path_ = tuple  # a path into the document: keys (str) and indexes (int)
 
@@ -45,6 +50,14 @@ _Resolver.add_implicit_resolver(
 )
 
 
+class _Refused(Exception):
+    """The document is refused while it is composed (too deep, or too many values)."""
+
+    def __init__(self, mark, message: str, rule: str):
+        super().__init__(message)
+        self.mark, self.message, self.rule = mark, message, rule
+
+
 class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
                 yaml.composer.Composer, yaml.constructor.SafeConstructor, _Resolver):
     def __init__(self, stream: str):
@@ -54,20 +67,35 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
         yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         _Resolver.__init__(self)
+        self._depth = 0
+        self._nodes = 0
+        self._sizes: dict[int, int] = {}  # id of an anchored node -> values it expands to
 
+    def compose_node(self, parent, index):
+        """PyYAML's composer is recursive and keeps every node: refuse deep nesting and alias
+        bombs here, before either costs a stack overflow or gigabytes."""
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            node = yaml.composer.Composer.compose_node(self, parent, index)
+            self._count(self._sizes.get(id(node), 1), event.start_mark, alias=True)
+            return node
+        if self._depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels; refused", "too-deep")
+        before = self._nodes
+        self._count(1, event.start_mark)
+        self._depth += 1
+        node = yaml.composer.Composer.compose_node(self, parent, index)
+        self._depth -= 1
+        if event.anchor is not None:
+            self._sizes[id(node)] = self._nodes - before
+        return node
 
-if getattr(yaml, "__with_libyaml__", False):
-    from yaml.cyaml import CParser as _CParser
-
-    class _FastComposer(_CParser, yaml.constructor.SafeConstructor, _Resolver):
-        """The same composer on libyaml's parser: about ten times faster on a long submission."""
-
-        def __init__(self, stream: str):
-            _CParser.__init__(self, stream)
-            yaml.constructor.SafeConstructor.__init__(self)
-            _Resolver.__init__(self)
-else:  # pragma: no cover - PyYAML built without libyaml
-    _FastComposer = None
+    def _count(self, n: int, mark, alias: bool = False) -> None:
+        self._nodes += n
+        if self._nodes > MAX_NODES:
+            if alias:
+                raise _Refused(mark, f"aliases (*name) expand the document to more than {MAX_NODES:,} values (an alias bomb?); refused", "too-large")
+            raise _Refused(mark, f"the document has more than {MAX_NODES:,} values; refused (a submission has a few thousand)", "too-large")
 
 
 _SAFE_SCALAR_TAGS = {
@@ -101,8 +129,18 @@ class YamlDocument:
             path = path[:-1]
 
 
+def utf16_without_bom(raw: bytes) -> bool:
+    """True if the bytes look like UTF-16 text saved without a byte-order mark (every other byte 0)."""
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return False
+    return max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4
+
+
 def decode_text(raw: bytes, name: str) -> str:
     """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is a problem."""
+    if utf16_without_bom(raw) and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8)):
+        raise InputError([Problem(Location(name, 1, 1), "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8", "encoding")])
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -140,10 +178,37 @@ def load_yaml_text(text: str, name: str, sha256: str = "") -> YamlDocument:
     return YamlDocument(name, data, sha256, builder.positions, builder.key_positions)
 
 
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml.cyaml import CParser as _CParser
+
+    class _FastComposer(_CParser, yaml.constructor.SafeConstructor, _Resolver):
+        """The same composition on libyaml's parser: about three times faster on a submission."""
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastComposer = None
+
+# libyaml composes recursively in C, with no depth limit of its own. A node's depth is at most its
+# column plus the flow brackets open around it, so text with short lines and few brackets cannot
+# nest deep enough to matter; anything else goes through the guarded Python composer.
+FAST_MAX_CHARS = 2_000_000
+FAST_MAX_LINE = 2_000
+FAST_MAX_BRACKETS = 2_000
+
+
 def _fast_compose(text: str):
-    """Compose with libyaml when PyYAML has it; (None, None) when it has not or the text is not
-    valid YAML, so that PyYAML's own parser gives its (familiar, tested) account of what is wrong."""
-    if _FastComposer is None:
+    """(loader, node) from libyaml for plainly shaped text; (None, None) to use the Python composer,
+    which also gives the familiar, tested account of what is wrong with broken text."""
+    if (
+        _FastComposer is None
+        or len(text) > FAST_MAX_CHARS
+        or ("&" in text and "*" in text)  # anchors and aliases: the Python composer counts their expansion
+        or text.count("[") + text.count("{") > FAST_MAX_BRACKETS
+        or max(map(len, text.splitlines()), default=0) > FAST_MAX_LINE
+    ):
         return None, None
     loader = _FastComposer(text)
     try:
@@ -157,23 +222,31 @@ def _fast_compose(text: str):
 def _compose(text: str, name: str):
     try:
         loader = _Composer(text)
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, found before parsing starts
-        raise InputError([_character_problem(exc, text, name)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise InputError([_character_problem(text, exc, name)]) from None
     try:
-        return loader, loader.get_single_node()
+        node = loader.get_single_node()
+    except _Refused as exc:
+        raise InputError([Problem(Location(name, exc.mark.line + 1, exc.mark.column + 1), exc.message, exc.rule)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, name)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly all errors
         raise InputError([Problem(Location(name, 1, 1), f"not valid YAML: {exc}", "syntax")]) from None
     finally:
         loader.dispose()
+    return loader, node
 
 
 def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument:
     """Read and parse a YAML file; `display` is the name used in messages (defaults to the path)."""
     name = display or str(path)
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
+            raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a YAML file", "not-found")])
+        size = info.st_size
         if size > MAX_BYTES:
             raise InputError([Problem(Location(name), f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}", "too-large")])
         raw = Path(path).read_bytes()
@@ -187,21 +260,55 @@ def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument
     return load_yaml_text(text, name, hashlib.sha256(raw).hexdigest())
 
 
-def _character_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
-    at = exc.position
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
-    return Problem(Location(name, line, column), f"character U+{exc.character:04X} is not allowed in a YAML file (a control or special character); delete it", "syntax")
+def _character_problem(text: str, exc: yaml.reader.ReaderError, name: str) -> Problem:
+    """A character YAML does not allow (a control character, often pasted from another program)."""
+    pos = exc.position
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    what = unicodedata.name(chr(code), "a control character or other non-printable one").lower()
+    return Problem(Location(name, line, column), f"the character U+{code:04X} ({what}) is not allowed in YAML; delete it or retype the text around it", "encoding")
+
+
+def _line_before(mark) -> str:
+    """The text of the mark's line before the mark ('' if PyYAML kept no buffer)."""
+    buffer = getattr(mark, "buffer", None)
+    if not isinstance(buffer, str):
+        return ""
+    return buffer[buffer.rfind("\n", 0, mark.pointer) + 1: mark.pointer]
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "not valid YAML"
+    context = exc.context or ""
     if "'\\t'" in what or "\\t" in what:
         what = "a tab character is used for indentation or separation; YAML needs spaces"
-    elif exc.context:
-        what = f"{what} ({exc.context})"
+    elif context == "expected a single document in the stream":
+        what = "a second YAML document starts here; a file holds one document (remove the '---' line or split the file)"
+        return Problem(Location(name, mark.line + 1, mark.column + 1), what, "syntax")
+    elif what.endswith("but got ':'") and exc.context_mark and exc.context_mark.line != mark.line and ":" not in _line_before(mark):
+        opened = exc.context_mark
+        what = f"the list or mapping opened at line {opened.line + 1}, column {opened.column + 1} ('[' or '{{') is not closed before this line; add the closing bracket"
+    elif what == "mapping values are not allowed here" or what.endswith("but got ':'"):
+        what = "a colon and a space inside text that is not in quotes; put the text in double quotes"
+    elif what.startswith("expected <block end>, but found") and not what.endswith("'<scalar>'"):
+        what = "this line is indented differently from the lines above it; items of the same list or mapping must start in the same column"
+    elif what == "expected <block end>, but found '<scalar>'":
+        what = ("more text follows a closing quote; check the quotes here and on the lines above (a quote left open "
+                "runs on to the next quote; write an apostrophe inside '...' as '')")
+    elif "end of stream" in what and "quoted scalar" in context and exc.context_mark:
+        mark = exc.context_mark
+        what = "the quoted text that starts here is never closed; add the closing quote"
+    elif what.startswith("found undefined alias"):
+        alias = what.rsplit(" ", 1)[-1].strip("'")
+        what = f"*{alias} refers to an anchor &{alias} that is not defined above it"
+    elif context.startswith("found duplicate anchor"):
+        anchor = context.split("'")[1] if "'" in context else ""
+        what = f"the anchor &{anchor} is defined twice; give each anchor its own name"
+    elif context:
+        what = f"{what} ({context})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(Location(name, line, column), f"YAML syntax: {what}", "syntax")
 
 
@@ -237,6 +344,9 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self._problem(node, f"unsupported tag {node.tag}; only plain YAML values are accepted", "unsafe-tag")
+                return []
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
@@ -246,8 +356,10 @@ class _Builder:
             return {}
         try:
             self.constructor.flatten_mapping(node)
-        except yaml.constructor.ConstructorError:
-            self._problem(node, "a merge key (<<) must be followed by an alias to a mapping, or a list of them", "bad-merge")
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark or node.start_mark
+            self.problems.append(Problem(Location(self.name, mark.line + 1, mark.column + 1),
+                                         "a merge key (<<) must be followed by an alias of a mapping (<<: *name) or a list of them", "bad-merge"))
             return {}
         out: dict = {}
         for key_node, value_node in node.value:
@@ -275,5 +387,8 @@ class _Builder:
                 self._problem(node, f"'{node.value}' is not a real date ({exc})", "bad-date")
             else:
                 self._problem(node, f"cannot read '{node.value}': {exc}", "bad-value")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._problem(node, f"'{node.value}' is not a number chc can use; write a number (or leave the key out)", "bad-value")
             return None
         return value

@@ -164,8 +164,8 @@ def test_characters_yaml_forbids_and_bad_merge_keys_are_input_problems(tmp_path,
     code, lines, _ = run("bell.yaml", "merge.yaml")
     assert code == 2
     assert lines[-4:-1] == [
-        "bell.yaml:2:20: error: character U+0007 is not allowed in a YAML file (a control or special character); delete it [syntax]",
-        "merge.yaml:3:6: error: a merge key (<<) must be followed by an alias to a mapping, or a list of them [bad-merge]",
+        "bell.yaml:2:20: error: the character U+0007 (a control character or other non-printable one) is not allowed in YAML; delete it or retype the text around it [encoding]",
+        "merge.yaml:2:6: error: a merge key (<<) must be followed by an alias of a mapping (<<: *name) or a list of them [bad-merge]",
         "",
     ]
 

@@ -9,6 +9,7 @@ import click
 
 from ..assess import assess, example_path
 from ..output import write_atomic
+from ..problems import InputError, Location, Problem
 from ..result import build_result, dumps
 from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, interactive, reports_input_errors
 
@@ -64,6 +65,8 @@ def report_command(submission, fmt, output, **overrides):
     """
     if fmt == "xlsx" and not output:
         raise click.UsageError("--format xlsx writes a workbook: give the file with -o FILE")
+    if output and submission and output.resolve() == submission.resolve():
+        raise InputError([Problem(Location(str(output)), "is the submission itself; write the report to another file", "usage")])
     evaluation = _evaluate(submission, **overrides)
     result = build_result(evaluation)
     text = render_report(result, fmt)
