@@ -167,12 +167,15 @@ def load_yaml_text(text: str, name: str, sha256: str = "") -> YamlDocument:
     if not sha256:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     loader, node = _fast_compose(text)
-    if loader is None:
+    fast = loader is not None
+    if not fast:
         loader, node = _compose(text, name)
     if node is None:
         raise InputError([Problem(Location(name, 1, 1), "the file is empty: expected a YAML mapping", "empty")])
     builder = _Builder(name, loader)
     data = builder.build(node, (), 0)
+    if fast and builder.stopped:  # too deep or too large: let the guarded composer say so, as it always does
+        _compose(text, name)
     if builder.problems:
         raise InputError(builder.problems)
     return YamlDocument(name, data, sha256, builder.positions, builder.key_positions)
@@ -206,6 +209,7 @@ def _fast_compose(text: str):
         _FastComposer is None
         or len(text) > FAST_MAX_CHARS
         or ("&" in text and "*" in text)  # anchors and aliases: the Python composer counts their expansion
+        or "\t" in text  # libyaml takes a tab as a separator where PyYAML refuses it: keep one account of tabs
         or text.count("[") + text.count("{") > FAST_MAX_BRACKETS
         or max(map(len, text.splitlines()), default=0) > FAST_MAX_LINE
     ):

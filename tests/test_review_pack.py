@@ -143,7 +143,7 @@ def test_deterministic_golden_and_cli(tmp_path, monkeypatch, page, result, diff)
     monkeypatch.chdir(ROOT)
     out = tmp_path / "pack.html"
     res = CliRunner().invoke(cli, ["review", rel(CURRENT), "--previous", rel(PREVIOUS), "-o", str(out)])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # written, and the submission has failing findings
     assert out.read_text(encoding="utf-8") == page
     res = CliRunner().invoke(cli, ["review", rel(CURRENT), "--previous", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "x.html")])
     assert res.exit_code == 2 and "missing.yaml" in res.output and not (tmp_path / "x.html").exists()

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from checker.assess import assess
 from checker.cli import cli
 from checker.render.templated import ANSWER_LABELS, VERDICT_LABELS
-from checker.render.xlsx import FORMULA_STARTS, render_xlsx
+from checker.render.cells import FORMULA_STARTS
+from checker.render.xlsx import render_xlsx
 from checker.result import build_result
 
 DATA = Path(__file__).parent / "data" / "publish"

@@ -54,7 +54,7 @@ def check_command(submission, fmt, verbose, **overrides):
 @click.command("report")
 @submission_argument
 @settings_options
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json", "xlsx"]), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "csv", "json"]), default="html", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output; xlsx needs a file).")
 @reports_input_errors
 def report_command(submission, fmt, output, **overrides):
@@ -85,6 +85,10 @@ def render_report(result: dict, fmt: str) -> str | bytes:
         from ..render.xlsx import render_xlsx
 
         return render_xlsx(result)
+    if fmt == "csv":
+        from ..render.csv_table import render_csv
+
+        return render_csv(result)
     from ..render.templated import render_self_assessment
 
     return render_self_assessment(result, fmt)

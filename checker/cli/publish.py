@@ -12,7 +12,7 @@ from ..assess import assess, example_path
 from ..output import write_atomic
 from ..problems import InputError, Location, Problem
 from ..result import build_result
-from .common import EXIT_OK, ProgressBar, reports_input_errors
+from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, reports_input_errors
 
 file_type = click.Path(dir_okay=False, path_type=Path)
 
@@ -90,7 +90,8 @@ def review_command(submission, previous, output):
 
     Summary by section, every finding by severity, claims beside the figures, unmet requirements
     with their action plans, changes since last year (with --previous), governance facts and a
-    sign-off block. SUBMISSION defaults to the bundled example. Exit 0 when written, 2 on bad input.
+    sign-off block. SUBMISSION defaults to the bundled example. Written either way; the exit code
+    says whether the submission passes (0), has failing findings (1) or is invalid (2).
     """
     from ..diff import diff_results
     from ..render.publish import render_review_pack
@@ -99,7 +100,7 @@ def review_command(submission, previous, output):
     results = load_results(*paths)
     diff = diff_results(results[1], results[0]) if previous else None
     _write(output, render_review_pack(results[0], diff))
-    sys.exit(EXIT_OK)
+    sys.exit(EXIT_OK if results[0]["summary"]["passed"] else EXIT_FINDINGS)
 
 
 @click.command("annual-report")
@@ -114,10 +115,11 @@ def annual_report_command(submission, fmt, output):
     Ombudsman findings of non-compliance; service improvements; the Ombudsman's annual report on
     the landlord; other Ombudsman reports; then the governing body's response. Figures come from
     the case log (or the stated metrics); the rest from the submission's `annual_report:` section.
-    SUBMISSION defaults to the bundled example. Exit 0 when written, 2 on bad input.
+    SUBMISSION defaults to the bundled example. Written either way; the exit code says whether the
+    submission passes (0), has failing findings (1) or is invalid (2).
     """
     from ..render.publish import render_annual_report
 
     result = load_result(submission or example_path())
     _write(output, render_annual_report(result, fmt))
-    sys.exit(EXIT_OK)
+    sys.exit(EXIT_OK if result["summary"]["passed"] else EXIT_FINDINGS)

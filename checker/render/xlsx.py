@@ -30,12 +30,12 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .publish import all_findings
 from ..codes import DEFAULT_ROLES
-from .templated import VERDICT_LABELS, answer_cell, sections_with_rows
+from .cells import answer_value, commentary_text, evidence_text, findings_text, is_formula_like, requirement_text
+from .templated import VERDICT_LABELS, sections_with_rows
 
 FIXED_TIME = dt.datetime(1980, 1, 1, 0, 0, 0)
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CREATOR = "chc"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 EXTRA_COLUMNS = ("Action", "Owner", "Target date", "chc verdict", "chc findings")
 WIDTHS = (10, 60, 12, 40, 50, 40, 22, 13, 16, 50)
@@ -50,10 +50,6 @@ VERDICT_FILLS = {
     "unsupported": "FBE9F0", "unanswered": "EEEEEE", "not-applicable": "EAF1F8",
 }
 WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_STARTS)
 
 
 def put(ws, row: int, column: int, value, *, bold: bool = False):
@@ -71,32 +67,6 @@ def put(ws, row: int, column: int, value, *, bold: bool = False):
     if bold:
         cell.font = Font(bold=True)
     return cell
-
-
-def _answer(p: dict) -> str | float | None:
-    """A single figure stays a number (so Excel can sum it); anything else reads as on the form."""
-    if p.get("value") is not None and not p.get("choice") and not p.get("values"):
-        return p["value"]
-    if p.get("text"):
-        return p["text"]
-    return answer_cell(p)
-
-
-def _requirement(p: dict) -> str:
-    lines = [p["requirement"]]
-    lines.extend(f"({i['id']}) {i['text']}" for i in p.get("items") or ())
-    return "\n".join(lines)
-
-
-def _commentary(p: dict) -> str:
-    parts = [p.get("commentary") or "", p.get("explanation") or ""]
-    if p.get("reason"):
-        parts.append(f"Not applicable: {p['reason']}")
-    return "\n\n".join(x for x in parts if x)
-
-
-def _findings(p: dict) -> str:
-    return "\n".join(f"{f['severity'].capitalize()}: {f['message']}" for f in p.get("findings") or ())
 
 
 def _date(value: str | None):
@@ -200,15 +170,15 @@ def _form_sheet(ws, result: dict, title: str) -> None:
             action = p.get("action") or {}
             values = [
                 p["id"],
-                _requirement(p),
-                _answer(p),
-                "\n".join(e["label"] + (f" ({e['url']})" if e.get("url") else "") for e in p.get("evidence") or ()),
-                _commentary(p),
+                requirement_text(p),
+                answer_value(p),
+                evidence_text(p),
+                commentary_text(p),
                 action.get("what"),
                 action.get("owner"),
                 _date(action.get("target_date")),
                 VERDICT_LABELS.get(p["verdict"], p["verdict"]),
-                _findings(p),
+                findings_text(p),
             ]
             for c, value in enumerate(values, start=1):
                 cell = put(ws, row, c, value)
