@@ -18,7 +18,6 @@ import csv
 import datetime as dt
 import io
 import json
-import tempfile
 from pathlib import Path
 
 import pytest
