@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from ..assess import assess, example_path
+from ..assess import assess
 from ..output import write_atomic
 from ..problems import InputError, Location, Problem
 from ..result import build_result, dumps
-from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, interactive, reports_input_errors
+from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, interactive, reports_input_errors, submission_or_example
 
 submission_argument = click.argument("submission", required=False, type=click.Path(dir_okay=False, path_type=Path))
 
@@ -24,7 +24,7 @@ def settings_options(func):
 
 
 def _evaluate(submission: Path | None, **overrides):
-    path = submission or example_path()
+    path = submission_or_example(submission)
     bar = ProgressBar("reading the case log")
     try:
         return assess(path, progress=bar, **overrides)

@@ -56,3 +56,14 @@ class ProgressBar:
         if self.active and self.shown >= 0:
             sys.stderr.write("\r" + " " * (len(self.label) + 50) + "\r")
             sys.stderr.flush()
+
+
+def submission_or_example(path):
+    """The submission given, or the bundled example, saying where it is so that a new user can open it."""
+    if path is not None:
+        return path
+    from ..assess import example_path
+
+    example = example_path()
+    click.echo(f"chc: no submission given, so using the bundled example: {example}", err=True)
+    return example

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..assess import assess, example_path
+from ..assess import assess
 from ..output import write_atomic
 from ..problems import InputError, Location, Problem
 from ..result import build_result
-from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, reports_input_errors
+from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, reports_input_errors, submission_or_example
 
 file_type = click.Path(dir_okay=False, path_type=Path)
 
@@ -96,7 +96,7 @@ def review_command(submission, previous, output):
     from ..diff import diff_results
     from ..render.publish import render_review_pack
 
-    paths = [submission or example_path()] + ([previous] if previous else [])
+    paths = [submission_or_example(submission)] + ([previous] if previous else [])
     results = load_results(*paths)
     diff = diff_results(results[1], results[0]) if previous else None
     _write(output, render_review_pack(results[0], diff))
@@ -120,6 +120,6 @@ def annual_report_command(submission, fmt, output):
     """
     from ..render.publish import render_annual_report
 
-    result = load_result(submission or example_path())
+    result = load_result(submission_or_example(submission))
     _write(output, render_annual_report(result, fmt))
     sys.exit(EXIT_OK if result["summary"]["passed"] else EXIT_FINDINGS)
