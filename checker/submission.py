@@ -19,7 +19,6 @@ from .problems import InputError, Location, Problem
 from .validation import validate
 from .yamlsource import YamlDocument, load_yaml_file
 
-
 FIGURE_LABELS = {
     "received": "received",
     "responded": "responded to",

@@ -33,6 +33,7 @@ from typing import Any, Mapping
 
 from .codes import Code, available_codes, load_code
 from .problems import InputError, Location, Problem
+from .render.sheet_layout import fit_row_heights
 
 ANSWERS, ACTIONS, ABOUT = "Answers", "Actions", "About"
 KEPT_MARKER = "Kept from the submission (YAML)"
@@ -194,6 +195,8 @@ def export_workbook(data: Mapping, code: Code) -> bytes:
     _write_actions(wb.create_sheet(ACTIONS), code, cols, data)
     _write_about(wb.create_sheet(ABOUT), data, code)
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    for ws in wb.worksheets:
+        fit_row_heights(ws)
     buffer = io.BytesIO()
     wb.save(buffer)
     return _without_timestamps(buffer.getvalue())

@@ -162,3 +162,26 @@ def test_bundled_example_workbook_reproduces_the_result():
     rows = rows_by_provision(openpyxl.load_workbook(io.BytesIO(render_xlsx(result)))["Self-assessment"])
     assert [(pid, row[8].value) for pid, row in rows.items()] == [(p["id"], VERDICT_LABELS[p["verdict"]]) for p in result["provisions"]]
     assert rows["6.3"][8].value == "Contradicted" and "48.6%" in rows["6.3"][9].value
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text():
+    """Spreadsheets keep a row one line high unless told; every row with long text is given its height."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from checker.assess import assess, example_path
+    from checker.render.sheet_layout import LINE_POINTS, lines_needed
+    from checker.result import build_result
+
+    wb = load_workbook(io.BytesIO(render_xlsx(build_result(assess(example_path())))))
+    ws = wb["Self-assessment"]
+    row = next(r for r in ws.iter_rows(min_row=5) if r[0].value == "6.3")
+    findings = row[9].value
+    assert findings.startswith("Error: 6.3 is answered yes, but the case log shows 48.6%")
+    assert (len(findings), lines_needed(findings, 50)) == (227, 5)  # a column 50 wide holds 54 to a line
+    widths = {c.column_letter: ws.column_dimensions[c.column_letter].width for c in row}
+    tallest = max(lines_needed(c.value, widths[c.column_letter]) for c in row if isinstance(c.value, str))
+    assert tallest >= 5
+    assert ws.row_dimensions[row[0].row].height == tallest * LINE_POINTS
+    assert lines_needed("a" * 54 + "\n" + "b", 50) == 2

@@ -11,7 +11,14 @@ from ..assess import assess
 from ..output import write_atomic
 from ..problems import InputError, Location, Problem
 from ..result import build_result, dumps
-from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, interactive, reports_input_errors, submission_or_example
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ProgressBar,
+    interactive,
+    reports_input_errors,
+    submission_or_example,
+)
 
 submission_argument = click.argument("submission", required=False, type=click.Path(dir_okay=False, path_type=Path))
 

@@ -18,9 +18,16 @@ import click
 
 from ..caselog import CaseLog, read_caselog
 from ..codes import StageTimescale, Timescales
-from ..metrics import KNOWN_OUTCOMES, MetricSettings, Metrics, StageMetrics, compute_metrics
+from ..metrics import (
+    KNOWN_OUTCOMES,
+    Metrics,
+    MetricSettings,
+    StageMetrics,
+    compute_metrics,
+)
 from ..problems import InputError, Location, Problem
 from ..workdays import COUNT_FROM_CHOICES, NATIONS, WorkingCalendar
+
 
 def timescales_for_code(code_id: str) -> Timescales:
     """The timescales of a Code version, from its Code file."""

@@ -12,7 +12,13 @@ from ..assess import assess
 from ..output import write_atomic
 from ..problems import InputError, Location, Problem
 from ..result import build_result
-from .common import EXIT_FINDINGS, EXIT_OK, ProgressBar, reports_input_errors, submission_or_example
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ProgressBar,
+    reports_input_errors,
+    submission_or_example,
+)
 
 file_type = click.Path(dir_okay=False, path_type=Path)
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 import csv
 import io
 
-from .cells import answer_value, commentary_text, evidence_text, findings_text, is_formula_like, requirement_text, verdict_text
+from .cells import (
+    answer_value,
+    commentary_text,
+    evidence_text,
+    findings_text,
+    is_formula_like,
+    requirement_text,
+    verdict_text,
+)
 
 HEADERS = ("Section", "Provision", "Requirement", "Comply", "Evidence", "Commentary / explanation",
            "Action", "Owner", "Target date", "chc verdict", "chc findings")

@@ -10,7 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from .charts import TIMELINESS, grouped_bar_chart, horizontal_bar_chart, stacked_bar_chart
+from .charts import (
+    TIMELINESS,
+    grouped_bar_chart,
+    horizontal_bar_chart,
+    stacked_bar_chart,
+)
 
 NA = "not available"
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -28,9 +28,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.writer.excel import ExcelWriter
 
-from .publish import all_findings
 from ..codes import DEFAULT_ROLES
-from .cells import answer_value, commentary_text, evidence_text, findings_text, is_formula_like, requirement_text
+from .cells import (
+    answer_value,
+    commentary_text,
+    evidence_text,
+    findings_text,
+    is_formula_like,
+    requirement_text,
+)
+from .publish import all_findings
+from .sheet_layout import fit_row_heights
 from .templated import VERDICT_LABELS, sections_with_rows
 
 FIXED_TIME = dt.datetime(1980, 1, 1, 0, 0, 0)
@@ -253,6 +261,8 @@ def _findings_sheet(ws, result: dict, title: str) -> None:
 def _deterministic_bytes(wb: Workbook) -> bytes:
     """Save through openpyxl's writer (which, unlike save_workbook, keeps our 'modified' date),
     then copy the archive with every entry dated FIXED_ZIP_TIME."""
+    for ws in wb.worksheets:
+        fit_row_heights(ws)
     raw = io.BytesIO()
     archive = zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     ExcelWriter(wb, archive).save()

@@ -4,7 +4,16 @@ A provision rule is `check(ctx, provision, answer) -> iterable of Finding`;
 a submission rule is `check(ctx) -> iterable of Finding`. Order here is the order they run.
 """
 
-from . import answers, crosschecks, definition, evidence, governance, policy, shares, timescale
+from . import (
+    answers,
+    crosschecks,
+    definition,
+    evidence,
+    governance,
+    policy,
+    shares,
+    timescale,
+)
 
 PROVISION_RULES = (
     answers.check,
