@@ -101,6 +101,10 @@ class StageMetrics:
     outcomes: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     categories: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     late_examples: tuple[str, ...] = ()
+    extensions: int = 0
+    extensions_valid: int = 0
+    pct_extensions_valid: float | None = None
+    invalid_extension_examples: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {
@@ -120,6 +124,10 @@ class StageMetrics:
             "outcomes": dict(self.outcomes),
             "categories": dict(self.categories),
             "late_examples": list(self.late_examples),
+            "extensions": self.extensions,
+            "extensions_valid": self.extensions_valid,
+            "pct_extensions_valid": self.pct_extensions_valid,
+            "invalid_extension_examples": list(self.invalid_extension_examples),
         }
 
 
@@ -197,7 +205,7 @@ class _Acc:
 
     __slots__ = ("received", "withdrawn", "acknowledged", "ack_in_time", "responded", "on_time",
                  "on_time_ext", "late", "open", "days", "outcomes", "categories", "late_ids", "tenure",
-                 "by_tenure")
+                 "by_tenure", "extended", "ext_valid", "bad_ext_ids")
 
     def __init__(self) -> None:
         self.received = self.withdrawn = self.acknowledged = self.ack_in_time = 0
@@ -206,6 +214,8 @@ class _Acc:
         self.outcomes: dict[str, int] = {}
         self.categories: dict[str, int] = {}
         self.late_ids: list[str] = []
+        self.extended = self.ext_valid = 0  # replies past the first due date with an extension recorded; valid ones
+        self.bad_ext_ids: list[str] = []
         self.tenure = {"LCRA": 0, "LCHO": 0, "": 0}  # received
         self.by_tenure = {"LCRA": [0, 0, 0], "LCHO": [0, 0, 0], "": [0, 0, 0]}  # responded, on time, in extension
 
@@ -320,14 +330,21 @@ def compute_metrics(
             continue
         ext_due = c.extended_due
         notified = c.extension_notified
-        if (
+        # An extension counts when it was notified by the first due date and stays within the cap.
+        valid_extension = (
             plan.cap is not None
             and ext_due is not None
             and notified is not None
-            and responded <= ext_due
             and num(notified)[0] - start_n <= limit
             and num(ext_due)[0] - start_n <= (plan.cap if plan.cap_total else limit + plan.cap)
-        ):
+        )
+        if ext_due is not None:
+            acc.extended += 1
+            if valid_extension:
+                acc.ext_valid += 1
+            else:
+                acc.bad_ext_ids.append(c.id)
+        if valid_extension and responded <= ext_due:
             acc.on_time_ext += 1
             tenure_counts[2] += 1
         else:
@@ -469,4 +486,8 @@ def _stage_metrics(stage: int, acc: _Acc, ts: StageTimescale, settings: MetricSe
         outcomes=MappingProxyType(_ordered_outcomes(acc.outcomes)),
         categories=MappingProxyType(dict(sorted(acc.categories.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0])))),
         late_examples=late_examples,
+        extensions=acc.extended,
+        extensions_valid=acc.ext_valid,
+        pct_extensions_valid=pct(acc.ext_valid, acc.extended),
+        invalid_extension_examples=tuple(heapq.nsmallest(LATE_EXAMPLES, acc.bad_ext_ids, key=_natural_key)),
     )

@@ -59,3 +59,20 @@ def test_closure_dates_count_the_same_quoted_or_not(tmp_path):
     assert results[0] == results[1]
     plain = assess(example_path()).metrics
     assert results[0]["stage1"]["pct_in_time"] != plain["stage1"]["pct_in_time"] or results[0]["stage1"]["mean_working_days"] != plain["stage1"]["mean_working_days"]
+
+
+def test_extension_claim_is_held_to_the_case_log():
+    """6.4 'yes': 79 of the example's 82 stage 1 extensions were valid (96.3%): met at the default 95%
+    tolerance, contradicted at 97%."""
+    from checker.assess import assess
+
+    met = next(r for r in assess(example_path()).provisions if r.provision.id == "6.4")
+    assert (met.verdict, met.findings) == ("met", ())
+    strict = next(r for r in assess(example_path(), timeliness_tolerance_pct=97).provisions if r.provision.id == "6.4")
+    assert strict.verdict == "contradicted"
+    (finding,) = strict.findings
+    assert finding.rule == "extensions-below-tolerance"
+    assert finding.message == (
+        "6.4 is answered yes, but the case log shows 96.3% of stage 1 extensions were valid (notified by the first due "
+        "date and within 10 working days), below the 97.0% tolerance; 3 of 82 were not (e.g. NMH-C024482, NMH-C024598, NMH-C024882)"
+    )

@@ -237,3 +237,11 @@ def test_command_warns_on_bad_rows_and_fails_on_unusable_input(tmp_path):
     assert usage.exit_code == 2
     assert "'2025-02-30' is not a date" in usage.stderr and "not OURS=THEIRS" in usage.stderr
     assert "unknown Code version 'hos-1999'" in usage.stderr
+
+
+def test_extension_validity_is_counted_over_replies_that_relied_on_one():
+    # C: notified 19 Mar (the first due date), new date 2 Apr (+10): valid. D: notified 20 Mar, after
+    # the due date: not valid. E: new date 3 Apr, 11 working days past the due date: not valid.
+    s1 = compute_metrics(MARCH, ENG, HOS).stage1
+    assert (s1.extensions, s1.extensions_valid, s1.pct_extensions_valid) == (3, 1, 33.3)
+    assert s1.invalid_extension_examples == ("D", "E")

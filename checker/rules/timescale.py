@@ -21,7 +21,7 @@ def check(ctx, provision, answer):
         if chk.kind == "timescale":
             yield from _timescale(ctx, provision, answer, chk.get("stage"), chk.get("event"))
         elif chk.kind == "extension":
-            yield from _extension(ctx, provision, chk.get("stage"))
+            yield from _extension(ctx, provision, answer, chk.get("stage"))
 
 
 def _timescale(ctx, provision, answer, stage, event):
@@ -76,7 +76,7 @@ def _timescale(ctx, provision, answer, stage, event):
     )
 
 
-def _extension(ctx, provision, stage):
+def _extension(ctx, provision, answer, stage):
     cap = ctx.code.timescales.stage(stage).extension_cap_working_days
     policy_cap = (ctx.submission.policy.get(f"stage{stage}") or {}).get("extension_cap_working_days")
     if cap is not None and policy_cap is not None and policy_cap > cap:
@@ -86,6 +86,24 @@ def _extension(ctx, provision, stage):
             ctx.submission.where("policy", f"stage{stage}", "extension_cap_working_days"), effect=CONTRADICTS,
             details=details(policy_working_days=policy_cap, code_working_days=cap),
         )
+    if ctx.metrics is None or cap is None:
+        return
+    figures = ctx.metrics.get(f"stage{stage}") or {}
+    share = figures.get("pct_extensions_valid")
+    tolerance = ctx.settings.timeliness_tolerance_pct
+    if share is None or share >= tolerance:
+        return
+    invalid = figures["extensions"] - figures["extensions_valid"]
+    examples = list(figures.get("invalid_extension_examples") or ())
+    example_text = f" (e.g. {', '.join(examples)})" if examples else ""
+    yield Finding(
+        "extensions-below-tolerance", ctx.severity(provision),
+        f"{provision.id} is answered yes, but the case log shows {_pct(share)} of stage {stage} extensions were valid "
+        f"(notified by the first due date and within {cap} working days), below the {_pct(tolerance)} tolerance; "
+        f"{invalid} of {figures['extensions']} were not{example_text}",
+        answer.location, effect=CONTRADICTS,
+        details=details(figure_pct=share, tolerance_pct=tolerance, source="case-log", invalid=invalid, invalid_examples=examples or None),
+    )
 
 
 def _pct(value: float) -> str:
