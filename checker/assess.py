@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -47,6 +46,7 @@ def read_submission_case_log(submission: Submission, *, progress: Progress | Non
     from .caselog import read_caselog
     from .rules.evidence import path_problem
     from .workdays import WorkingCalendar
+    from .yamlsource import as_date
 
     spec = submission.case_log
     relative = spec["path"]
@@ -55,7 +55,7 @@ def read_submission_case_log(submission: Submission, *, progress: Progress | Non
         raise InputError([Problem(submission.where("case_log", "path"), f"case log '{relative}' {problem}", "case-log-not-found")])
     shown = str(Path(submission.path).parent / relative)
     log = read_caselog(submission.folder / relative, columns=dict(spec.get("columns") or {}), sheet=spec.get("sheet"), display=shown, progress=progress)
-    closures = frozenset(d if isinstance(d, dt.date) else dt.date.fromisoformat(d) for d in spec.get("closures") or ())
+    closures = frozenset(as_date(d) for d in spec.get("closures") or ())
     return log, WorkingCalendar(submission.nation, closures)
 
 

@@ -16,7 +16,7 @@ from typing import Mapping
 from .problems import InputError, Location, Problem
 from .resources import data_dir
 from .validation import validate
-from .yamlsource import YamlDocument, load_yaml_file
+from .yamlsource import YamlDocument, as_date, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -227,9 +227,6 @@ def _cross_check_figures(doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _date(value) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
 
 def _stage(data: Mapping) -> StageTimescale:
     return StageTimescale(**data)
@@ -266,8 +263,8 @@ def _build(doc: YamlDocument) -> Code:
         publisher=data["publisher"],
         status=data.get("status", ""),
         jurisdiction=tuple(data["jurisdiction"]),
-        in_force_from=_date(data["in_force_from"]),
-        superseded_from=_date(data["superseded_from"]) if data.get("superseded_from") else None,
+        in_force_from=as_date(data["in_force_from"]),
+        superseded_from=as_date(data["superseded_from"]) if data.get("superseded_from") else None,
         source_url=data["source_url"],
         notes=data.get("notes", "").strip(),
         answers=tuple(data["answers"]),

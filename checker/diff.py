@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from .problems import InputError
+from .render.figures import fmt
 
 DIFF_VERSION = "1.0"
 
@@ -218,18 +219,8 @@ def _provision_change(p: dict, olds: list[dict]) -> dict:
     return entry
 
 
-def _show(value: Any, unit: str = "") -> str:
-    if value is None:
-        return "not available"
-    if isinstance(value, float):
-        return f"{value:,.1f}{unit}"
-    if isinstance(value, int):
-        return f"{value:,}{unit}"
-    return f"{value}{unit}"
-
-
 def _show_answer(value: Any) -> str:
-    return "not answered" if value is None else _show(value)
+    return "not answered" if value is None else fmt(value)
 
 
 def _change(value: Any, unit: str) -> str:
@@ -303,7 +294,7 @@ def render_diff_text(diff: dict) -> str:
     shown = [f for f in diff["figures"] if f["old"] != f["new"]]
     lines.append(f"Figures: {len(shown)} changed")
     for f in shown:
-        lines.append(f"  {f['label']}: {_show(f['old'], f['unit'])} -> {_show(f['new'], f['unit'])}"
+        lines.append(f"  {f['label']}: {fmt(f['old'], f['unit'])} -> {fmt(f['new'], f['unit'])}"
                      + (f" ({_change(f['change'], f['unit'])})" if f["change"] is not None else ""))
     return "\n".join(lines) + "\n"
 

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 from .codes import Code, available_codes, load_code, provision_sort_key
 from .problems import InputError, Location, Problem
 from .validation import validate
-from .yamlsource import YamlDocument, load_yaml_file
+from .yamlsource import YamlDocument, as_date, load_yaml_file
 
 FIGURE_LABELS = {
     "received": "received",
@@ -149,9 +149,6 @@ def _freeze(value: Any) -> Any:
     return value
 
 
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
 
 def period_label(start: dt.date, end: dt.date) -> str:
     """'2024-25' for an April-to-March year; otherwise the two dates."""
@@ -186,7 +183,7 @@ def _cross_check(doc: YamlDocument, code: Code) -> list[Problem]:
     """What the schema cannot know: the Code's provisions and answers, and the calendar."""
     data = doc.data
     problems: list[Problem] = []
-    start, end = _date(data["period"]["start"]), _date(data["period"]["end"])
+    start, end = as_date(data["period"]["start"]), as_date(data["period"]["end"])
     if end <= start:
         problems.append(Problem(doc.where(("period", "end")), f"period.end ({end}) must be after period.start ({start})", "bad-period"))
     elif (end - start).days > 400:
@@ -307,7 +304,7 @@ def _build(doc: YamlDocument, code: Code, folder: Path) -> Submission:
         if raw.get("action"):
             a = raw["action"]
             target = a.get("target_date")
-            action = Action(a["what"], a.get("owner", ""), _date(target) if target else None, doc.where(base + ("action",)))
+            action = Action(a["what"], a.get("owner", ""), as_date(target) if target else None, doc.where(base + ("action",)))
         value = raw.get("value")
         answers[pid] = Answer(
             provision=pid,
@@ -325,7 +322,7 @@ def _build(doc: YamlDocument, code: Code, folder: Path) -> Submission:
             carried_from=tuple(raw.get("carried_from") or ()),
             location=doc.where(base, key=True),
         )
-    start, end = _date(data["period"]["start"]), _date(data["period"]["end"])
+    start, end = as_date(data["period"]["start"]), as_date(data["period"]["end"])
     return Submission(
         path=doc.path,
         folder=folder,

@@ -257,6 +257,18 @@ def _requirement_text(provision) -> str:
     return text
 
 
+def _drop_downs(ws, column: str, groups: Mapping[tuple[str, ...], list[int]], title: str, verb: str) -> None:
+    """One drop-down list per set of options, over the runs of rows that offer that set."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for options, rows in sorted(groups.items()):
+        dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True, showErrorMessage=True,
+                            errorTitle=title, error=f"{verb} {' or '.join(options)}, or leave it empty.")
+        for first, last_row in _runs(rows):
+            dv.add(f"{column}{first}:{column}{last_row}")
+        ws.add_data_validation(dv)
+
+
 def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -300,18 +312,9 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
         if provision.choices and "choice" in letter and not any("," in c for c in provision.choices):
             choices.setdefault(provision.choices, []).append(row)
     last = len(code.form_rows) + 1
-    for allowed, rows in sorted(lists.items()):
-        dv = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True, showErrorMessage=True,
-                            errorTitle="Not an answer", error=f"Answer {' or '.join(allowed)}, or leave it empty.")
-        for first, last_row in _runs(rows):
-            dv.add(f"{letter['comply']}{first}:{letter['comply']}{last_row}")
-        ws.add_data_validation(dv)
-    for options, rows in sorted(choices.items()):
-        dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True, showErrorMessage=True,
-                            errorTitle="Not a choice", error=f"Choose {' or '.join(options)}, or leave it empty.")
-        for first, last_row in _runs(rows):
-            dv.add(f"{letter['choice']}{first}:{letter['choice']}{last_row}")
-        ws.add_data_validation(dv)
+    _drop_downs(ws, letter["comply"], lists, "Not an answer", "Answer")
+    if "choice" in letter:
+        _drop_downs(ws, letter["choice"], choices, "Not a choice", "Choose")
     dates = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
                            allow_blank=True, showErrorMessage=True, errorTitle="Not a date", error="Type a date, e.g. 2026-03-31.")
     dates.add(f"{letter['target_date']}2:{letter['target_date']}{last}")

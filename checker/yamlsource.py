@@ -13,6 +13,7 @@ Two deliberate departures from YAML 1.1, both to protect what people type:
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import math
 import re
@@ -135,6 +136,11 @@ def utf16_without_bom(raw: bytes) -> bool:
     if len(sample) < 4:
         return False
     return max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4
+
+
+def as_date(value) -> dt.date:
+    """A schema-checked date as a value: YAML gives a date for `2025-03-31` and text for `"2025-03-31"`."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def decode_text(raw: bytes, name: str) -> str:

@@ -115,6 +115,12 @@ def grouped_bar_chart(chart_id: str, title: str, categories: list[str], series: 
             out.append(f'<text x="{x + (bar_w - 2) / 2:.1f}" y="{y - 3:.1f}" font-size="11" text-anchor="middle" fill="#1b1b1b">{_e(_fmt(v, unit))}</text>')
         out.append(f'<text x="{left + group_w * i + group_w / 2:.1f}" y="{head + plot_h + 18}" font-size="{FONT}" text-anchor="middle" fill="#1b1b1b">{_e(category)}</text>')
     out.append(f'<line x1="{left}" y1="{head + plot_h}" x2="{width - right}" y2="{head + plot_h}" stroke="#1b1b1b" stroke-width="1"/>')
+    return _series_chart(chart_id, title, description, out, categories, series, unit)
+
+
+def _series_chart(chart_id: str, title: str, description: str, out: list[str], categories: list[str],
+                  series: list[tuple[str, list]], unit: str) -> Chart:
+    """Close the SVG and pair it with the same figures as a table (the chart's text alternative)."""
     out.append("</svg>")
     rows = tuple((c, tuple(_fmt(vs[i], unit) for _, vs in series)) for i, c in enumerate(categories))
     return Chart(chart_id, title, description, Markup("\n".join(out)), tuple(name for name, _ in series), rows)
@@ -146,9 +152,7 @@ def horizontal_bar_chart(chart_id: str, title: str, categories: list[str], serie
             out.append(f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" fill="{PALETTE[j % len(PALETTE)]}"/>')
             out.append(f'<text x="{label_width + w + 4:.1f}" y="{y + bar_h - 5}" font-size="11" fill="#1b1b1b">{_e(_fmt(v, unit))}</text>')
     out.append(f'<line x1="{label_width}" y1="{head - 4}" x2="{label_width}" y2="{height - 8}" stroke="#1b1b1b" stroke-width="1"/>')
-    out.append("</svg>")
-    rows = tuple((c, tuple(_fmt(vs[i], unit) for _, vs in series)) for i, c in enumerate(categories))
-    return Chart(chart_id, title, description, Markup("\n".join(out)), tuple(name for name, _ in series), rows)
+    return _series_chart(chart_id, title, description, out, categories, series, unit)
 
 
 def stacked_bar_chart(chart_id: str, title: str, categories: list[str], parts: list[tuple[str, list]],

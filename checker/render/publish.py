@@ -16,8 +16,8 @@ from .charts import (
     horizontal_bar_chart,
     stacked_bar_chart,
 )
+from .figures import NA, fmt
 
-NA = "not available"
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
 
@@ -40,19 +40,6 @@ def all_findings(result: dict) -> list[dict]:
     for p in result["provisions"]:
         out.extend(p.get("findings") or ())
     return sorted(out, key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), provision_key(f.get("provision")), f["rule"], f["message"]))
-
-
-def fmt(value: Any, unit: str = "", places: int = 1) -> str:
-    """A figure for a reader: thousands separators, one decimal place, 'not available' when missing."""
-    if value is None or value == "":
-        return NA
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}{unit}"
-    if isinstance(value, float):
-        return f"{value:,.{places}f}{unit}"
-    return f"{value}{unit}"
 
 
 def money(value: Any) -> str:

@@ -87,7 +87,7 @@ def pct(value) -> str:
 
 def figure(value, unit: str = "") -> str:
     """A figure that may be missing: 'not available' rather than a dash or 0."""
-    from .publish import fmt
+    from .figures import fmt
 
     return fmt(value, unit)
 

@@ -4,6 +4,7 @@ governance dates against the period, and rows the case log could not use."""
 from __future__ import annotations
 
 from ..findings import Finding, details
+from ..yamlsource import as_date
 
 PERCENT_KEYS = ("pct_acknowledged_in_time", "pct_in_time")
 COUNT_KEYS = ("received", "responded")
@@ -75,14 +76,14 @@ def check_governance(ctx):
         yield Finding("not-approved", "warning", "the governing body's approval of this self-assessment is not recorded (governance.governing_body.approved)",
                       sub.where("governance", "governing_body") if body else sub.where("governance"))
     for key, value in (("reviewed", reviewed), ("approved", approved)):
-        if value and _date(value) < sub.period_start:
+        if value and as_date(value) < sub.period_start:
             yield Finding("date-outside-period", "warning", f"governance.governing_body.{key} ({value}) is before the period assessed begins ({sub.period_start})",
                           sub.where("governance", "governing_body", key))
-    if reviewed and approved and _date(approved) < _date(reviewed):
+    if reviewed and approved and as_date(approved) < as_date(reviewed):
         yield Finding("date-order", "warning", f"the self-assessment was approved ({approved}) before it was reviewed ({reviewed})",
                       sub.where("governance", "governing_body", "approved"))
     prepared = sub.prepared.get("date")
-    if prepared and _date(prepared) < sub.period_start:
+    if prepared and as_date(prepared) < sub.period_start:
         yield Finding("date-outside-period", "warning", f"prepared.date ({prepared}) is before the period assessed begins ({sub.period_start})", sub.where("prepared", "date"))
 
 
@@ -101,7 +102,3 @@ def check_case_log(ctx):
         yield Finding("date-outside-period", "warning", f"{outside} case-log rows were received outside the period assessed and are not counted",
                       ctx.submission.where("case_log", "path"), details=details(rows=outside))
 
-
-def _date(value):
-    import datetime as dt
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
