@@ -25,9 +25,9 @@ DATA = ROOT / "benchmarks" / "data"
 LIBRARY_RUN = """
 import json, resource, sys, time
 t0 = time.perf_counter()
-from checker.caselog import read_caselog
-from checker.metrics import compute_metrics
-from checker.workdays import WorkingCalendar
+from checker.caselog.reader import read_caselog
+from checker.caselog.metrics import compute_metrics
+from checker.caselog.workdays import WorkingCalendar
 from checker.codes import load_code
 log = read_caselog(sys.argv[1])
 t1 = time.perf_counter()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.workdays import WorkingCalendar  # noqa: E402
+from checker.caselog.workdays import WorkingCalendar  # noqa: E402
 
 HEADER = ["id", "stage", "received", "acknowledged", "responded", "extension_notified", "extended_due",
           "escalation_requested", "outcome", "category", "tenure", "withdrawn"]

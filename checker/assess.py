@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .evaluate import Evaluation, Settings, evaluate
+from .judge.evaluate import Evaluation, Settings, evaluate
 from .problems import InputError, Problem
 from .resources import data_dir
-from .submission import Submission, load_submission
+from .intake.submission import Submission, load_submission
 
 EXAMPLE = "northmoor-2024-25/submission.yaml"
 
@@ -43,9 +43,9 @@ def assess(path: str | Path, *, progress: Progress | None = None, display: str |
 
 def read_submission_case_log(submission: Submission, *, progress: Progress | None = None):
     """The submission's case log (read from inside its folder only) and its working calendar."""
-    from .caselog import read_caselog
-    from .rules.evidence import path_problem
-    from .workdays import WorkingCalendar
+    from .caselog.reader import read_caselog
+    from .judge.rules.evidence import path_problem
+    from .caselog.workdays import WorkingCalendar
     from .yamlsource import as_date
 
     spec = submission.case_log
@@ -61,7 +61,7 @@ def read_submission_case_log(submission: Submission, *, progress: Progress | Non
 
 def case_log_metrics(submission: Submission, settings: Settings, *, progress: Progress | None = None) -> Mapping[str, Any]:
     """The figures computed from the submission's case log, with what was excluded and why."""
-    from .metrics import MetricSettings, compute_metrics
+    from .caselog.metrics import MetricSettings, compute_metrics
 
     log, calendar = read_submission_case_log(submission, progress=progress)
     homes = submission.landlord.get("homes") or {}

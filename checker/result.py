@@ -11,9 +11,9 @@ import json
 from typing import Any, Mapping
 
 from . import __version__
-from .evaluate import VERDICTS, Evaluation, ProvisionResult
-from .findings import SEVERITIES
-from .submission import EvidenceItem
+from .judge.evaluate import VERDICTS, Evaluation, ProvisionResult
+from .judge.findings import SEVERITIES
+from .intake.submission import EvidenceItem
 
 SCHEMA_VERSION = "1.0"
 

@@ -5,7 +5,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from checker.caselog import Case, parse_date_text, parse_date_value, parse_stage, read_caselog
+from checker.caselog.reader import Case, parse_date_text, parse_date_value, parse_stage, read_caselog
 from checker.problems import InputError, Location
 
 D = dt.date

@@ -1,4 +1,4 @@
-"""The hostile-input corpus (tests/hostile/cases.yaml) run through the command line.
+"""The hostile-input corpus (tests/hostile/cases.yaml and cases-*.yaml) run through the command line.
 
 Every case runs in a fresh temporary folder (the working directory, so messages name files as
 `submission.yaml:6:3`), through each command its kind lists, and must:
@@ -33,7 +33,21 @@ from tests.hostile import generators, sheets
 
 HERE = Path(__file__).parent / "hostile"
 ROOT = Path(__file__).parent.parent
-MANIFEST = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def load_manifest() -> dict:
+    """cases.yaml (commands and cases) plus the cases of every cases-*.yaml beside it, so that
+    work on different commands adds cases in files of its own."""
+    manifest = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
+    for extra in sorted(HERE.glob("cases-*.yaml")):
+        more = yaml.safe_load(extra.read_text(encoding="utf-8")) or {}
+        manifest["cases"].extend(more.get("cases") or [])
+        for kind, commands in (more.get("commands") or {}).items():
+            manifest["commands"].setdefault(kind, commands)
+    return manifest
+
+
+MANIFEST = load_manifest()
 PROBLEM_LINE = re.compile(r"^(?P<at>.+?): (?P<level>error|warning): (?P<message>.*) \[(?P<rule>[a-z0-9-]+)\]$")
 
 

@@ -16,8 +16,8 @@ from checker.assess import assess
 from checker.cli import cli
 from checker.codes import available_codes, load_code
 from checker.resources import schema_path
-from checker.scaffold import dump_submission, parse_period, scaffold_text
-from checker.submission import load_submission
+from checker.intake.scaffold import dump_submission, parse_period, scaffold_text
+from checker.intake.submission import load_submission
 from checker.yamlsource import load_yaml_text
 
 

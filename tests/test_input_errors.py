@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from checker.cli import cli
 from checker.problems import InputError
-from checker.submission import load_submission
+from checker.intake.submission import load_submission
 from checker.yamlsource import load_yaml_text
 
 HEAD = """\

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.caselog import Case, CaseLog, read_caselog
+from checker.caselog.reader import Case, CaseLog, read_caselog
 from checker.cli.metrics import metrics as metrics_command
 from checker.codes import load_code
-from checker.metrics import MetricSettings, compute_metrics, normalise_outcome, pct, round1
-from checker.workdays import WorkingCalendar
+from checker.caselog.metrics import MetricSettings, compute_metrics, normalise_outcome, pct, round1
+from checker.caselog.workdays import WorkingCalendar
 
 D = dt.date
 HOS = load_code("hos-2024").timescales

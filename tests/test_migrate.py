@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from checker.assess import assess
 from checker.cli import cli
 from checker.codes import load_code
-from checker.migrate import counterparts, migrate, parse_period
-from checker.submission import load_submission
+from checker.intake.migrate import counterparts, migrate, parse_period
+from checker.intake.submission import load_submission
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "tests" / "golden" / "hos2022-migration"

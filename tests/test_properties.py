@@ -25,11 +25,11 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from checker.caselog import COLUMNS, read_caselog
+from checker.caselog.reader import COLUMNS, read_caselog
 from checker.codes import load_code
-from checker.metrics import compute_metrics
+from checker.caselog.metrics import compute_metrics
 from checker.problems import InputError
-from checker.workdays import WorkingCalendar
+from checker.caselog.workdays import WorkingCalendar
 from checker.yamlsource import load_yaml_text
 
 PROFILE = settings(max_examples=500, deadline=None, derandomize=True, database=None,

@@ -14,7 +14,7 @@ from checker.cli import cli
 from checker.codes import available_codes, load_code
 from checker.problems import InputError
 from checker.result import build_result
-from checker.submission import load_submission
+from checker.intake.submission import load_submission
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "evidence" / "examples"

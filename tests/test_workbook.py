@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from checker.assess import example_path
 from checker.cli import cli
 from checker.codes import load_code
-from checker.submission import Answer, load_submission
-from checker.workbook import evidence_line, parse_evidence_line
+from checker.intake.submission import Answer, load_submission
+from checker.intake.workbook import evidence_line, parse_evidence_line
 from tests.ci_cases import GOLDEN
 
 EXAMPLE = example_path()

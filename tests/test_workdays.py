@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.workdays import WorkingCalendar
+from checker.caselog.workdays import WorkingCalendar
 
 D = dt.date
 ENG = WorkingCalendar("england")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -135,7 +136,8 @@ def test_two_renders_are_byte_identical_with_fixed_dates(result):
     with zipfile.ZipFile(io.BytesIO(first)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = z.read("docProps/core.xml").decode()
-    assert "<dc:creator>chc</dc:creator>" in core and "1980-01-01T00:00:00Z" in core
+    # openpyxl writes namespace prefixes differently with and without lxml installed
+    assert re.search(r"<(\w+:)?creator[^>]*>chc</(\w+:)?creator>", core) and "1980-01-01T00:00:00Z" in core
 
 
 def test_landlord_name_with_ampersand_prints_as_written(result):

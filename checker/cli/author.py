@@ -23,7 +23,7 @@ def _code(code_id: str):
 def _check_period(ctx, param, value):
     if value is None:
         return value
-    from ..scaffold import parse_period
+    from ..intake.scaffold import parse_period
 
     try:
         parse_period(value)
@@ -67,7 +67,7 @@ def init_command(code_id, landlord, period, nation, output, schema_ref, force):
     """
     from ..output import write_atomic
     from ..resources import schema_path
-    from ..scaffold import scaffold_text
+    from ..intake.scaffold import scaffold_text
 
     code = _code(code_id)
     _check_nation(code, nation)
@@ -121,17 +121,17 @@ def workbook_export_command(submission, output, code_id, landlord, period, natio
     period, Code, instructions, and the rest of the submission, kept for the import).
     """
     from ..output import write_atomic
-    from ..workbook import export_workbook
+    from ..intake.workbook import export_workbook
 
     if submission is not None:
-        from ..submission import load_submission
+        from ..intake.submission import load_submission
 
         loaded = load_submission(submission)
         data, code = loaded.document.data, loaded.code
     else:
         if not landlord or not period:
             raise click.UsageError("give a SUBMISSION, or --landlord and --period for a blank workbook")
-        from ..scaffold import scaffold_data
+        from ..intake.scaffold import scaffold_data
 
         code = _code(code_id)
         _check_nation(code, nation)
@@ -154,7 +154,7 @@ def workbook_import_command(workbook, output, base, force):
     Every bad cell is reported as FILE[Sheet]!CELL; then nothing is written and the exit code is 2.
     """
     from ..output import write_atomic
-    from ..workbook import import_to_yaml
+    from ..intake.workbook import import_to_yaml
 
     _refuse_overwrite(output, force)
     text = import_to_yaml(workbook, base=base)

@@ -16,9 +16,9 @@ from typing import Callable
 
 import click
 
-from ..caselog import CaseLog, read_caselog
+from ..caselog.reader import CaseLog, read_caselog
 from ..codes import StageTimescale, Timescales
-from ..metrics import (
+from ..caselog.metrics import (
     KNOWN_OUTCOMES,
     Metrics,
     MetricSettings,
@@ -26,7 +26,7 @@ from ..metrics import (
     compute_metrics,
 )
 from ..problems import InputError, Location, Problem
-from ..workdays import COUNT_FROM_CHOICES, NATIONS, WorkingCalendar
+from ..caselog.workdays import COUNT_FROM_CHOICES, NATIONS, WorkingCalendar
 
 
 def timescales_for_code(code_id: str) -> Timescales:

@@ -28,8 +28,8 @@ def migrate_command(submission, target, output, period, report_file):
     'partial'. The report lists old provisions with no counterpart and new rows left unanswered.
     """
     from ..codes import load_code
-    from ..migrate import migrate, parse_period, to_yaml
-    from ..submission import load_submission, submission_from_document
+    from ..intake.migrate import migrate, parse_period, to_yaml
+    from ..intake.submission import load_submission, submission_from_document
     from ..yamlsource import load_yaml_text
 
     if period is not None:
@@ -73,8 +73,8 @@ def quarterly_command(submission, quarter, fmt, output):
     import json
 
     from ..assess import display_name
-    from ..quarterly import quarterly_summary
-    from ..submission import load_submission
+    from ..caselog.quarterly import quarterly_summary
+    from ..intake.submission import load_submission
 
     summary = quarterly_summary(load_submission(submission, display_name(submission)), quarter)
     if fmt == "json":

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..batch import FAIL, INVALID, PASS, Outcome, exit_code
-from ..evaluate import VERDICTS
+from ..judge.evaluate import VERDICTS
 from .text import HEAD, _all_findings
 
 FORMATS = ("text", "json", "junit", "sarif", "github")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..evaluate import VERDICTS
+from ..judge.evaluate import VERDICTS
 
 HEAD = {"met": "Met", "not-met": "Not met", "contradicted": "Contra.", "unsupported": "Unsupp.",
         "unanswered": "Unansw.", "not-applicable": "N/A"}

@@ -137,7 +137,7 @@ def _save_results(path: Path, results: dict[str, str]) -> None:
                 xml = data.decode("utf-8")
                 for ref, value in results.items():
                     kind = ' t="str"' if not value.isdigit() else ""
-                    xml, n = re.subn(rf'<c r="{ref}"([^>]*)>(<f>.*?</f>)<v\s*/>', rf'<c r="{ref}"\1{kind}>\2<v>{value}</v>', xml)
+                    xml, n = re.subn(rf'<c r="{ref}"([^>]*)>(<f>.*?</f>)(?:<v\s*/>|<v></v>)', rf'<c r="{ref}"\1{kind}>\2<v>{value}</v>', xml)
                     assert n == 1, ref
                 data = xml.encode("utf-8")
             z.writestr(info, data)

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from .codes import Code, available_codes, load_code
-from .problems import InputError, Location, Problem
-from .render.sheet_layout import fit_row_heights
+from ..codes import Code, available_codes, load_code
+from ..problems import InputError, Location, Problem
+from ..render.sheet_layout import fit_row_heights
 
 ANSWERS, ACTIONS, ABOUT = "Answers", "Actions", "About"
 KEPT_MARKER = "Kept from the submission (YAML)"
@@ -711,7 +711,7 @@ def _number(cell, text: str, provision, reader: _Reader, label: str = "") -> Any
 
 def import_workbook(path: str | Path, *, base: str | Path | None = None, display: str | None = None) -> tuple[dict, Code]:
     """A workbook read back as a submission mapping and its Code; InputError lists every bad cell."""
-    from .yamlsource import load_yaml_file, load_yaml_text
+    from ..yamlsource import load_yaml_file, load_yaml_text
 
     path = Path(path)
     name = display or str(path)

@@ -24,8 +24,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Iterator, Mapping, NamedTuple, Sequence
 
-from .problems import InputError, Location, Problem
-from .yamlsource import decode_text, utf16_without_bom
+from ..problems import InputError, Location, Problem
+from ..yamlsource import decode_text, utf16_without_bom
 
 #: Our column names, in the order of `Case`.
 COLUMNS = (

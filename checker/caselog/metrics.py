@@ -19,8 +19,8 @@ from math import floor
 from types import MappingProxyType
 from typing import Mapping
 
-from .caselog import CaseLog
-from .codes import StageTimescale, Timescales
+from .reader import CaseLog
+from ..codes import StageTimescale, Timescales
 from .workdays import COUNT_FROM_CHOICES, WorkingCalendar
 
 BLANK_TENURE_CHOICES = ("lcra", "lcho", "exclude")

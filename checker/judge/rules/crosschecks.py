@@ -4,7 +4,7 @@ governance dates against the period, and rows the case log could not use."""
 from __future__ import annotations
 
 from ..findings import Finding, details
-from ..yamlsource import as_date
+from ...yamlsource import as_date
 
 PERCENT_KEYS = ("pct_acknowledged_in_time", "pct_in_time")
 COUNT_KEYS = ("received", "responded")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..evaluate import is_overdue
+from ..dates import is_overdue
 from ..findings import UNSUPPORTS, Finding, details
 
 

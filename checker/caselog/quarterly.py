@@ -23,8 +23,8 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from .problems import InputError, Problem
-from .submission import Submission
+from ..problems import InputError, Problem
+from ..intake.submission import Submission
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 ROUTES = (("stage1", "Stage 1"), ("stage2", "Stage 2"), ("escalated", "Escalated"))
@@ -64,7 +64,7 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
     if first > submission.period_end:
         raise InputError([Problem(submission.where("period", "end"), f"{quarter} ({first} to {last}) starts after the period assessed ends ({submission.period_end})", "bad-quarter")])
 
-    from .assess import read_submission_case_log
+    from ..assess import read_submission_case_log
 
     log, calendar = read_submission_case_log(submission)
     settings = MetricSettings(count_extensions_in_time=True)

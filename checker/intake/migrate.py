@@ -33,10 +33,10 @@ from typing import Any
 
 import yaml
 
-from .codes import Code, Provision, provision_sort_key
-from .problems import InputError, Problem
+from ..codes import Code, Provision, provision_sort_key
+from ..problems import InputError, Problem
 from .submission import Answer, Submission, period_label
-from .yamlsource import _Resolver
+from ..yamlsource import _Resolver
 
 #: What a new period leaves behind, and why (key path in the submission, reason).
 YEAR_BOUND = (

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from .problems import Location
+from ..problems import Location
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -30,7 +30,7 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple:
-        from .codes import provision_sort_key
+        from ..codes import provision_sort_key
 
         return (SEVERITY_RANK[self.severity], provision_sort_key(self.provision) if self.provision else (0, 0), self.rule, self.message)
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from .codes import Code, available_codes, load_code, provision_sort_key
-from .problems import InputError, Location, Problem
-from .validation import validate
-from .yamlsource import YamlDocument, as_date, load_yaml_file
+from ..codes import Code, available_codes, load_code, provision_sort_key
+from ..problems import InputError, Location, Problem
+from ..validation import validate
+from ..yamlsource import YamlDocument, as_date, load_yaml_file
 
 FIGURE_LABELS = {
     "received": "received",

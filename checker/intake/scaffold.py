@@ -20,8 +20,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from .codes import Code, provision_sort_key
-from .yamlsource import _Resolver
+from ..codes import Code, provision_sort_key
+from ..yamlsource import _Resolver
 
 WIDTH = 96
 TOP_ORDER = ("code", "landlord", "period", "prepared", "governance", "policy", "case_log", "settings", "metrics", "annual_report")

@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
-from .codes import Code, Provision
+from ..codes import Code, Provision
 from .findings import CONTRADICTS, UNSUPPORTS, Finding
-from .submission import Answer, Submission
+from ..intake.submission import Answer, Submission
 
 VERDICTS = ("met", "not-met", "contradicted", "unsupported", "unanswered", "not-applicable")
 
@@ -134,8 +134,3 @@ def _verdict(answer: Answer | None, findings: list[Finding]) -> str:
     if UNSUPPORTS in effects:
         return "unsupported"
     return "met"
-
-
-def is_overdue(target: dt.date | None, period_end: dt.date) -> bool:
-    """A target date on or before the end of the period assessed is already past when the assessment is made."""
-    return target is not None and target <= period_end

@@ -1,0 +1,1 @@
+"""The case log and its figures: reading exports, working days, metrics, quarterly summaries."""

@@ -1,0 +1,1 @@
+"""Judging a submission: evaluation, findings and the rules, one module per concern."""
