@@ -1,0 +1,300 @@
+"""Reading a case-log file into a raw table: text cells, exact line and row numbers, notes and limits."""
+
+import datetime as dt
+import zipfile
+
+import openpyxl
+import pytest
+
+from checker.caselog.table import CellProblem, ReadLimits, cell_text, read_table
+from checker.problems import InputError, Location
+from checker.textsafe import printable
+
+KNOWN = ("id", "stage", "received", "responded")
+
+
+def write(tmp_path, text, name="log.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+def cells(table):
+    return [tuple(v or "" for v in row) for row in table.frame.rows()]
+
+
+def problems(exc):
+    return [str(p) for p in exc.value.problems]
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+
+def test_csv_plain_rows_are_lines(tmp_path):
+    t = read_table(write(tmp_path, "id,stage,received\nA,1,01/04/2024\nB,2, 02/04/2024 \n"))
+    assert t.header == ("id", "stage", "received")
+    assert t.header_row == 1 and t.sheet == ""
+    assert cells(t) == [("A", "1", "01/04/2024"), ("B", "2", " 02/04/2024 ")]
+    assert t.rows.to_list() == [2, 3]
+    assert (t.rows_read, t.blank_rows, t.notes, t.cell_problems) == (2, 0, (), ())
+    assert list(t.frame.columns) == ["c0", "c1", "c2"]
+    assert str(t.location(1, 2)) == f"{tmp_path / 'log.csv'}:3:3"
+
+
+def test_csv_line_numbers_after_a_multiline_cell_and_blank_lines(tmp_path):
+    text = 'id,stage,note\nA,1,"two\nlines"\n\nB,2,x\n  ,  ,\nC,1,"a ""quoted"" word"\n'
+    t = read_table(write(tmp_path, text), display="log.csv")
+    assert cells(t) == [("A", "1", "two\nlines"), ("B", "2", "x"), ("C", "1", 'a "quoted" word')]
+    assert t.rows.to_list() == [2, 5, 7]
+    assert (t.rows_read, t.blank_rows) == (5, 2)
+    assert str(t.location(2, 0)) == "log.csv:7:1"
+
+
+def test_csv_blank_lines_only_keep_line_numbers(tmp_path):
+    t = read_table(write(tmp_path, "\n\nid;stage;received\nA;1;03/03/2025\n\nB;1;04/03/2025"), display="x.csv")
+    assert t.header_row == 3
+    assert t.rows.to_list() == [4, 6]
+    assert (t.rows_read, t.blank_rows) == (3, 1)
+
+
+def test_csv_short_and_long_rows(tmp_path):
+    t = read_table(write(tmp_path, "id,stage,received\nA,1\nB,2,x,extra\n"))
+    assert cells(t) == [("A", "1", ""), ("B", "2", "x")]
+
+
+def test_csv_utf16_and_bom(tmp_path):
+    t = read_table(write(tmp_path, "id,stage\nÉ,1\n", encoding="utf-16"))
+    assert t.header == ("id", "stage") and cells(t) == [("É", "1")]
+    t = read_table(write(tmp_path, "\ufeffid,stage\nÉ,1\n"))
+    assert t.header == ("id", "stage") and cells(t) == [("É", "1")] and t.rows.to_list() == [2]
+
+
+def test_csv_sep_line(tmp_path):
+    t = read_table(write(tmp_path, "sep=;\nid;stage;received\nA;1;x\n"), display="l.csv")
+    assert t.header == ("id", "stage", "received") and t.header_row == 2
+    assert t.rows.to_list() == [3]
+    assert [str(n) for n in t.notes] == ["l.csv:1:1: error: the first line 'sep=;' (written by Excel) names the delimiter; it was not read as data [sep-line]"]
+
+
+def test_csv_title_rows_found_by_known_names(tmp_path):
+    text = "Complaints export,,\nRun 01/04/2025,,\n,,\nRef,Status,Logged\nID,stage,received\nA,1,x\n"
+    t = read_table(write(tmp_path, text), display="l.csv", known_names=KNOWN)
+    assert t.header_row == 5 and t.rows.to_list() == [6]
+    assert [str(n) for n in t.notes] == ["l.csv:5:1: error: the header is on line 5; the lines above it (line 1, 2, 4, 'Complaints export') were taken as a title and not read (set the header row if that is wrong) [title-rows]"]
+    # Without known names the first line that is not blank is the header, as before.
+    assert read_table(write(tmp_path, text)).header_row == 1
+
+
+def test_csv_header_row_setting(tmp_path):
+    text = "Complaints export\nid,stage\nA,1\n"
+    t = read_table(write(tmp_path, text), header_row=2)
+    assert t.header == ("id", "stage") and t.rows.to_list() == [3] and t.notes == ()
+    with pytest.raises(InputError) as exc:
+        read_table(write(tmp_path, text), display="l.csv", header_row=9)
+    assert problems(exc) == ["l.csv:9:1: error: the header row is set to 9, but the file ends before it [header-row]"]
+
+
+def test_csv_unclosed_quote_to_the_end(tmp_path):
+    rows = "".join(f"C{i},1,02/04/2024,Repairs\n" for i in range(3, 50))
+    text = 'id,stage,received,category\nC1,1,01/04/2024,Noise\nC2,1,02/04/2024,"Repairs - 5 pipe\n' + rows
+    with pytest.raises(InputError) as exc:
+        read_table(write(tmp_path, text), display="l.csv")
+    assert problems(exc) == ["l.csv:3:17: error: a quote opened here is never closed, so the rest of the file (48 lines) would be read as one cell; close the quote or remove it [unclosed-quote]"]
+
+
+def test_csv_quoted_cell_over_the_line_limit(tmp_path):
+    text = 'id,stage,note\nA,1,"' + "line\n" * 30 + '"\nB,1,x\n'
+    with pytest.raises(InputError) as exc:
+        read_table(write(tmp_path, text), display="l.csv", limits=ReadLimits(max_field_lines=10))
+    assert problems(exc) == ["l.csv:2:5: error: a quoted cell opened here runs on for 31 lines (to line 32), over the limit of 10 (read limit max_field_lines); is a closing quote missing? [unclosed-quote]"]
+    t = read_table(write(tmp_path, text), display="l.csv")
+    assert t.rows.to_list() == [2, 33]
+
+
+def test_csv_nul_anywhere_is_located(tmp_path):
+    text = "id,stage\n" + "A,1\n" * 30000 + "B,\x002\n"
+    with pytest.raises(InputError) as exc:
+        read_table(write(tmp_path, text), display="l.csv")
+    assert problems(exc) == ["l.csv:30002:3: error: holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX [not-a-caselog]"]
+
+
+def test_csv_size_and_cell_limits(tmp_path):
+    path = write(tmp_path, "id,stage\nA,1\nB," + "x" * 50 + "\n")
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="l.csv", limits=ReadLimits(max_bytes=10))
+    assert problems(exc) == ["l.csv: error: the file is 66 bytes, over the limit of 10 (read limit max_bytes); split the case log by period, or raise the limit [too-large]"]
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="l.csv", limits=ReadLimits(max_cell_chars=20))
+    assert problems(exc) == ["l.csv:3:2: error: a cell of 50 characters is over the limit of 20 (read limit max_cell_chars) [cell-too-long]"]
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="l.csv", limits=ReadLimits(max_cells=3))
+    assert problems(exc) == ["l.csv: error: the table has 4 cells, over the limit of 3 (read limit max_cells); split the case log, or raise the limit [too-many-cells]"]
+
+
+def test_password_protected_workbook_is_named(tmp_path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 100
+    with pytest.raises(InputError) as exc:
+        read_table(write(tmp_path, ole, "log.xlsx"), display="log.xlsx")
+    assert [p.rule for p in exc.value.problems] == ["encrypted"]
+    with pytest.raises(InputError) as exc:
+        read_table(write(tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 300, "log.xls"), display="log.xls")
+    assert [p.rule for p in exc.value.problems] == ["not-a-caselog"]
+    assert "old binary Excel" in exc.value.problems[0].message
+
+
+# -- XLSX -----------------------------------------------------------------------------------------
+
+def workbook(tmp_path, build, name="log.xlsx"):
+    wb = openpyxl.Workbook()
+    build(wb)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def test_xlsx_values_as_text(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage", "received", "flag", "when"])
+        ws.append(["C1", 1, dt.date(2024, 4, 1), True, dt.datetime(2024, 4, 1, 9, 30)])
+        ws.append([None, None, None, None, None])
+        ws.append(["C2", 2.5, dt.datetime(2024, 4, 2), False, 45383])
+    t = read_table(workbook(tmp_path, build), display="log.xlsx")
+    assert t.sheet == "Cases" and t.header == ("id", "stage", "received", "flag", "when")
+    assert cells(t) == [("C1", "1", "2024-04-01", "TRUE", "2024-04-01T09:30:00"), ("C2", "2.5", "2024-04-02", "FALSE", "45383")]
+    assert t.rows.to_list() == [2, 4]
+    assert (t.rows_read, t.blank_rows) == (3, 1)
+    assert str(t.location(1, 2)) == "log.xlsx[Cases]!C4"
+    assert t.location(1, 2) == Location("log.xlsx", 4, 3, sheet="Cases", cell="C4")
+    assert str(t.location(0)) == "log.xlsx[Cases]:row 2"
+
+
+def test_cell_text_matches_the_old_number_forms():
+    assert [cell_text(v) for v in (1.0, 2.5, 45383, 1e20, None, dt.time(9, 5))] == ["1", "2.5", "45383", "100000000000000000000", "", "09:05:00"]
+
+
+def test_xlsx_active_visible_sheet_is_the_default(tmp_path):
+    def build(wb):
+        old = wb.active
+        old.title = "Last year"
+        old.append(["id", "stage", "received"])
+        old.append(["OLD", 1, "x"])
+        old.sheet_state = "hidden"
+        ws = wb.create_sheet("Cases")
+        ws.append(["id", "stage", "received"])
+        ws.append(["NEW", 1, "x"])
+        wb.active = 1
+    path = workbook(tmp_path, build)
+    t = read_table(path, display="log.xlsx")
+    assert t.sheet == "Cases" and cells(t) == [("NEW", "1", "x")]
+    assert [str(n) for n in t.notes] == ["log.xlsx[Cases]: error: the workbook has hidden sheets ('Last year'), which were not read; this sheet was read, as the active sheet (choose another with --sheet) [hidden-sheet]"]
+    t = read_table(path, display="log.xlsx", sheet="Last year")
+    assert cells(t) == [("OLD", "1", "x")]
+    assert [n.rule for n in t.notes] == ["hidden-sheet"]
+
+
+def test_xlsx_hidden_rows_are_read_with_a_note(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage", "received"])
+        for i in range(1, 6):
+            ws.append([f"C{i}", 1, "x"])
+        ws.row_dimensions[3].hidden = True
+        ws.row_dimensions[5].hidden = True
+        ws.auto_filter.ref = "A1:C6"
+    t = read_table(workbook(tmp_path, build), display="log.xlsx")
+    assert len(cells(t)) == 5
+    assert [str(n) for n in t.notes] == ["log.xlsx[Cases]: error: 2 rows hidden by the sheet's filter were read and counted like the others (rows 3, 5); delete any that must not be counted [hidden-rows]"]
+
+
+def test_xlsx_merged_formula_and_error_cells(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage", "received"])
+        ws.append(["C1", 1, "=A1"])
+        ws.append(["C2", 1, "x"])
+        ws.append(["C3", 1, "y"])
+        ws.merge_cells("B3:C4")
+    path = workbook(tmp_path, build)
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in items:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="A4" t="inlineStr"><is><t>C3</t></is></c>', b'<c r="A4" t="e"><f>Old!A1</f><v>#REF!</v></c>')
+            z.writestr(info, data)
+    t = read_table(path, display="log.xlsx")
+    assert t.cell_problems == (
+        CellProblem(0, 2, "cell C2 holds a formula (=A1) with no saved result, so it reads as blank; open the workbook in Excel and save it, or paste the values", "formula-without-value"),
+        CellProblem(1, 2, "cell C3 is inside the merged cells B3:C4, so it reads as blank; unmerge them and type the value in every cell", "merged-cells"),
+        CellProblem(2, 0, "cell A4 holds the error value #REF! (a formula that failed in Excel), not a value; correct it in Excel, or type the value", "error-value"),
+        CellProblem(2, 1, "cell B4 is inside the merged cells B3:C4, so it reads as blank; unmerge them and type the value in every cell", "merged-cells"),
+        CellProblem(2, 2, "cell C4 is inside the merged cells B3:C4, so it reads as blank; unmerge them and type the value in every cell", "merged-cells"),
+    )
+    assert cells(t)[2][0] == ""  # the error cell reads as blank, never as the text "#REF!"
+
+
+def test_xlsx_summary_sheet_first_names_the_case_sheet(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Summary"
+        ws.append(["Complaints 2024/25"])
+        ws.append(["Total", 120])
+        cases = wb.create_sheet("Cases")
+        cases.append(["id", "stage", "received"])
+        cases.append(["C1", 1, "x"])
+    with pytest.raises(InputError) as exc:
+        read_table(workbook(tmp_path, build), display="log.xlsx", known_names=KNOWN)
+    assert problems(exc) == ["log.xlsx[Summary]: error: this sheet has no header row with the case log's columns; the sheet 'Cases' looks like the case log: choose it with --sheet [missing-header]"]
+
+
+def test_xlsx_title_rows(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["Complaints export"])
+        ws.append([])
+        ws.append(["ID", "Stage", "Received"])
+        ws.append(["C1", 1, "x"])
+    t = read_table(workbook(tmp_path, build), display="log.xlsx", known_names=KNOWN)
+    assert t.header_row == 3 and t.rows.to_list() == [4]
+    assert [str(n) for n in t.notes] == ["log.xlsx[Cases]:row 3: error: the header is on row 3; the row above it (row 1, 'Complaints export') was taken as a title and not read (set the header row if that is wrong) [title-rows]"]
+
+
+def test_xlsx_compression_ratio_and_size_limits(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.append(["id", "stage", "received"])
+        for i in range(30000):
+            ws.append(["C", 1, "x"])
+    path = workbook(tmp_path, build)
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="log.xlsx", limits=ReadLimits(max_ratio=2))
+    assert [p.rule for p in exc.value.problems] == ["zip-bomb"]
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="log.xlsx", limits=ReadLimits(max_uncompressed=100_000))
+    assert [p.rule for p in exc.value.problems] == ["too-large"]
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="log.xlsx", limits=ReadLimits(max_cells=1000))
+    assert [p.rule for p in exc.value.problems] == ["too-many-cells"]
+
+
+# -- printable ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, shown", [
+    ("plain id", "plain id"),
+    ("bell\x07", "bell\\x07"),
+    ("\x1b[31mred", "\\x1b[31mred"),
+    ("zero\u200bwidth", "zero\\u200bwidth"),
+    ("received ", "received\\x20"),
+    (" id", "\\x20id"),
+    ("cafe\u0301", "cafe\\u0301"),
+    ("café", "café"),
+    ("back\\slash", "back\\\\slash"),
+    ("line\nbreak", "line\\nbreak"),
+    ("\ud800", "\\ud800"),
+])
+def test_printable(text, shown):
+    assert printable(text) == shown
