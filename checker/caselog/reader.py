@@ -539,19 +539,7 @@ def _header_at(table) -> Location:
 
 def _at_header(table, column: int | None) -> Location:
     """A place in the header row (column: 0-based index, or None for the row)."""
-    c = 0 if column is None else column + 1
-    if table.sheet:
-        return Location(table.path, table.header_row, c, sheet=table.sheet, cell=f"{column_letter(c)}{table.header_row}" if c else "")
-    return Location(table.path, table.header_row, c)
-
-
-def column_letter(n: int) -> str:
-    """1 -> A, 27 -> AA."""
-    out = ""
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
+    return table.location(-1, column)
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -656,8 +644,15 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     badmask = badmask | order
     unreadable: dict[int, list] = {}
     used = set(index.values())
+    seen_ranges: set[tuple[int, str]] = set()
     for cp in table.cell_problems:
         if cp.column in used:
+            # a merged range is one problem, at its first cell we use
+            key = (cp.row, re.sub(r"^cell \S+ ", "", cp.message)) if cp.rule == "merged-cells" else None
+            if key is not None:
+                if key in seen_ranges:
+                    continue
+                seen_ranges.add(key)
             unreadable.setdefault(cp.row, []).append(cp)
     if unreadable:
         badmask = badmask | pl.Series([False] * n).scatter(list(unreadable), True)
