@@ -222,13 +222,12 @@ def compute_metrics(
 
     `homes_lcra` / `homes_lcho` (homes owned, for CH01) must be positive when given;
     `period_start` (the first day of the reporting year) adds received counts by quarter.
-    Raises InputError when more rows were left out than `settings` allow (see `check_excluded`):
-    figures are never computed from what is left of a log dropped in bulk.
+    Callers that publish or judge the figures call `check_excluded` first: figures are never
+    computed from what is left of a log dropped in bulk.
     """
     for label, homes in (("homes_lcra", homes_lcra), ("homes_lcho", homes_lcho)):
         if homes is not None and homes <= 0:
             raise ValueError(f"{label} must be a positive number of homes, not {homes}")
-    check_excluded(caselog, settings)
     if calendar.count_from_non_working_day != settings.count_from_non_working_day:
         calendar = replace(calendar, count_from_non_working_day=settings.count_from_non_working_day)
     if caselog.date_range is not None:
@@ -500,7 +499,7 @@ def _tenure_count(received: np.ndarray, tenure: str, blank: str) -> int:
 def _tenure_ch02(by_tenure: np.ndarray, tenure: str, settings: MetricSettings) -> float | None:
     """CH02 for one tenure (the RSH reports LCRA and LCHO apart); blank tenure per `blank_tenure`."""
     col = _TENURES.index(tenure.upper())
-    counts = by_tenure[:, col].copy()
+    counts = np.array(by_tenure[:, col])
     if settings.blank_tenure == tenure:
         counts = counts + by_tenure[:, 2]
     responded, on_time, extended = (int(x) for x in counts)

@@ -53,7 +53,8 @@ def quarter_label(first: dt.date, last: dt.date) -> str:
 
 def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
     """The quarter's figures and "you said, we did", as one JSON-ready mapping."""
-    from .metrics import MetricSettings, compute_metrics
+    from .metrics import MetricSettings, check_excluded, compute_metrics
+    from .reader import cases_frame
 
     code = submission.code
     if "scotland" not in code.jurisdiction:
@@ -66,8 +67,9 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
 
     from ..assess import read_submission_case_log
 
-    log, calendar = read_submission_case_log(submission)
-    settings = MetricSettings(count_extensions_in_time=True)
+    log, calendar, settings = read_submission_case_log(submission)
+    settings = replace(settings, count_extensions_in_time=True)
+    check_excluded(log, settings)
     timescales = code.timescales
 
     def route(case) -> str:
@@ -86,7 +88,7 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
     routes = []
     for key, label in ROUTES:
         cases = resolved[key]
-        sub_log = replace(log, cases=tuple(cases), problems=(), excluded={})
+        sub_log = log.with_frame(cases_frame(cases))
         figures = compute_metrics(sub_log, calendar, timescales, settings=settings)
         stage = figures.stage(1 if key == "stage1" else 2)
         ts = timescales.stage(1 if key == "stage1" else 2)

@@ -523,8 +523,11 @@ def _resolve_columns(table, mapping: dict) -> tuple[dict[str, int], dict[str, st
                 problems.append(Problem(_header_at(table), f"the required column '{ours}' is not in the header; map it to one of the file's columns ({shown})", "missing-column"))
             continue
         if ours not in mapping and mapping:
-            if hits[0] in mapped_at:
-                continue  # the mapping gives this column to another of ours
+            if hits[0] in mapped_at:  # the mapping gives this column to another of ours
+                if ours in REQUIRED:
+                    other = next(o for o, t in mapping.items() if hits[0] in positions.get(normalise_name(t), []))
+                    problems.append(Problem(_header_at(table), f"the required column '{ours}' is not mapped, and the column named '{header[hits[0]].strip()}' is mapped to our '{other}'; map '{ours}' to one of the file's columns ({shown})", "missing-column"))
+                continue
             by_name[ours] = header[hits[0]].strip()
         index[ours] = hits[0]
         found[ours] = header[hits[0]].strip()
@@ -723,7 +726,7 @@ def _stage1_responses(ids, stage, resp):
 
     df = pl.DataFrame({"id": ids, "stage": stage, "resp": resp}).with_row_index("i")
     s1 = df.filter(pl.col("stage") == 1).unique("id", keep="first", maintain_order=True).select("id", pl.col("resp").alias("r1"))
-    return df.join(s1, on="id", how="left", maintain_order="left").sort("i")["r1"].rename("stage1_responded")
+    return df.join(s1, on="id", how="left", maintain_order="left").sort("i").get_column("r1").alias("stage1_responded")
 
 
 _ORDER_RULES = (

@@ -253,7 +253,7 @@ def _day_number_arrays(nation: str, closures: frozenset, first_year: int, last_y
     table = _build_table(nation, closures, first_year, last_year)
     up = np.asarray(table.cum, dtype=np.int64)
     before = np.concatenate(([0], up[:-1]))
-    start = up.copy()
+    start = np.array(up)
     if count_from == "next-working-day":
         start[up == before] += 1
     return up, start, table.base - _EPOCH
