@@ -56,6 +56,7 @@ RULES = {
     "date-outside-period": "A date falls outside the period assessed",
     "date-order": "Governance dates are out of order",
     "case-log-rows-excluded": "Case-log rows could not be used for the figures",
+    "case-log-column-by-name": "A case-log column was used because of its name, not the mapping",
     "syntax": "Input: the file is not valid YAML",
     "schema": "Input: a value does not match the submission schema",
     "unknown-key": "Input: a key the submission schema does not know",
