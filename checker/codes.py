@@ -29,6 +29,7 @@ class StageTimescale:
     acknowledge_from: str | None = None
     extension_cap_working_days: int | None = None
     extension_total: bool = False
+    extension_uncapped: bool | None = None  # true: an extension notified in time is valid however long (no cap)
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}

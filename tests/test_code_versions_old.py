@@ -286,7 +286,7 @@ def test_spso_timescales_5_10_3_20():
     }
     assert ts["stage2"] == {
         "acknowledge_working_days": 3, "acknowledge_from": "received",
-        "respond_working_days": 20, "respond_from": "received", "extension_cap_working_days": 20,
+        "respond_working_days": 20, "respond_from": "received", "extension_uncapped": True,  # the SPSO sets no cap
     }
     assert ts["complaint_window_months"] == 6
 

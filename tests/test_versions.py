@@ -54,7 +54,7 @@ TIMESCALES = {
     ),
     "spso-2021": (
         {"respond_working_days": 5, "respond_from": "received", "extension_cap_working_days": 10, "extension_total": True},
-        {"acknowledge_working_days": 3, "acknowledge_from": "received", "respond_working_days": 20, "respond_from": "received", "extension_cap_working_days": 20, "extension_total": False},
+        {"acknowledge_working_days": 3, "acknowledge_from": "received", "respond_working_days": 20, "respond_from": "received", "extension_total": False, "extension_uncapped": True},
         6,
     ),
 }
@@ -172,7 +172,7 @@ SHOW = {
         SPSO Model Complaints Handling Procedure for Scottish social landlords (spso-2021), Scottish Public Services Ombudsman (Complaints Standards Authority); in force from 2021-04-01
         source: https://www.valuingcomplaints.org.uk/handling-complaints/complaints-procedures
         stage 1: respond within 5 working days of receipt; with an extension, 10 working days in total
-        stage 2: acknowledge within 3 working days of receipt; respond within 20 working days of receipt; extension of up to 20 working days more
+        stage 2: acknowledge within 3 working days of receipt; respond within 20 working days of receipt; no extension cap
         complaint window: 6 months from the event
            1. What a complaint is (1.1-1.5, 5 provisions)
            2. Stage 1 - frontline response (2.1-2.4, 4 provisions)

@@ -296,12 +296,14 @@ def _stage_rule(number: int, ts: StageTimescale) -> str:
     if ts.respond_from == "acknowledged":
         respond += " (of receipt when no acknowledgement date)"
     parts.append(respond)
-    if ts.extension_cap_working_days is None:
+    if ts.extension_uncapped:
+        parts.append("a valid extension is notified by the first due date; the Code sets no cap on its length")
+    elif ts.extension_cap_working_days is None:
         parts.append("no extension recognised")
     elif ts.extension_total:
-        parts.append(f"a valid extension is notified by the first due date and ends within {ts.extension_cap_working_days} working days in total")
+        parts.append(f"a valid extension is notified by the first due date and ends within {ts.extension_cap_working_days} working days in total, or later with a reason recorded")
     else:
-        parts.append(f"a valid extension is notified by the first due date and adds at most {ts.extension_cap_working_days} working days")
+        parts.append(f"a valid extension is notified by the first due date and adds at most {ts.extension_cap_working_days} working days, or more with a reason recorded")
     return f"Stage {number}: " + "; ".join(parts) + "."
 
 
