@@ -298,7 +298,7 @@ def check_excluded(caselog: CaseLog, settings: MetricSettings = MetricSettings()
     parts = []
     for rule, count in reasons[:3]:
         examples = by_rule.get(rule, [])[:1]
-        shown = f" (e.g. {examples[0].location}: {examples[0].message})" if examples else ""
+        shown = f" (e.g. {examples[0].location}: {examples[0].message.split(';')[0]})" if examples else ""
         parts.append(f"{rule} {count:,}{shown}")
     more = f"; {len(reasons) - 3} other reason(s)" if len(reasons) > 3 else ""
     share = pct(excluded, max(rows, 1))
