@@ -324,6 +324,14 @@ class _DayNumbers:
         self.frame = frame
         self._cache: dict[str, tuple] = {}
 
+    def reasons(self) -> np.ndarray:
+        """Whether each row records a reason for its extension."""
+        hit = self._cache.get("reasons")
+        if hit is None:
+            col = self.frame["extension_reason"]
+            hit = self._cache["reasons"] = (col.str.len_bytes().fill_null(0).to_numpy() > 0) if col.null_count() < col.len() else np.zeros(col.len(), dtype=bool)
+        return hit
+
     def get(self, column: str):
         """(up_to, start, present) arrays for a date column (0 where the date is missing)."""
         hit = self._cache.get(column)
@@ -384,7 +392,7 @@ def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdra
     note_up, _, has_note = days.get("extension_notified")
     extended = over & has_due
     notified_in_time = has_due & has_note & (note_up - start_n <= plan.respond_days)
-    reason = frame["extension_reason"].str.strip_chars().str.len_chars().fill_null(0).to_numpy() > 0
+    reason = days.reasons()
     over_cap_with = over_cap_without = 0
     if plan.uncapped:
         valid = notified_in_time

@@ -586,11 +586,16 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     maps = default_value_maps()
     no_date = maps["no_date"]
 
+    raws: dict[str, pl.Series] = {}
+
     def raw(ours: str) -> pl.Series | None:
         i = index.get(ours)
         if i is None:
             return None
-        return frame.get_column(f"c{i}").fill_null("")
+        if ours not in raws:
+            column = frame.get_column(f"c{i}")
+            raws[ours] = column.fill_null("") if column.null_count() else column
+        return raws[ours]
 
     # Each distinct cell text parsed once; the result gathered back to the rows.
     parsed: dict[str, dict[str, Any]] = {}
@@ -609,9 +614,12 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
             key = value_key(text)
             memo[text] = None if (not key or key in no_date) else parse_date_text(text)
         parsed[ours] = memo
-        good = {k: v for k, v in memo.items() if isinstance(v, dt.date)}
-        typed[ours] = s.replace_strict(list(good), list(good.values()), default=None, return_dtype=pl.Date)
-        bad[ours] = s.is_in([k for k, v in memo.items() if isinstance(v, str)])
+        codes = _codes(s, memo)
+        typed[ours] = _gather(codes, [v if isinstance(v, dt.date) else None for v in memo.values()], pl.Date)
+        flags = [isinstance(v, str) for v in memo.values()]
+        bad[ours] = _gather(codes, flags, pl.Boolean) if any(flags) else None
+    zeros = pl.repeat(False, n, dtype=pl.Boolean, eager=True) if n else pl.Series([], dtype=pl.Boolean)
+    mapped_out = zeros
     value_parsers = {kind: _Values(kind, values.get(kind)) for kind in VALUE_KINDS}
     for kind, dtype in (("stage", pl.Int8), ("tenure", pl.String), ("withdrawn", pl.Boolean)):
         s = raw(kind)
@@ -620,30 +628,34 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         parse = value_parsers[kind]
         memo = {text: parse(text) for text in distinct(s)}
         parsed[kind] = memo
-        good = {k: v for k, v in memo.items() if not (isinstance(v, str) and (kind != "tenure" or v[:1] == "!")) and v != "exclude"}
-        typed[kind] = s.replace_strict(list(good), list(good.values()), default=None, return_dtype=dtype)
-        bad[kind] = s.is_in([k for k, v in memo.items() if isinstance(v, str) and (kind != "tenure" or v[:1] == "!")])
+        codes = _codes(s, memo)
+        flags = [isinstance(v, str) and (kind != "tenure" or v[:1] == "!") for v in memo.values()]
+        typed[kind] = _gather(codes, [None if f or (isinstance(v, str) and v == "exclude") else v for f, v in zip(flags, memo.values())], dtype)
+        bad[kind] = _gather(codes, flags, pl.Boolean) if any(flags) else None
         if kind == "stage":
-            mapped_out = s.is_in([k for k, v in memo.items() if v == "exclude"])
+            out_flags = [isinstance(v, str) and v == "exclude" for v in memo.values()]
+            mapped_out = _gather(codes, out_flags, pl.Boolean) if any(out_flags) else zeros
 
     ids = raw("id").str.strip_chars()
-    zeros = pl.Series(values=[False] * n, dtype=pl.Boolean) if n else pl.Series([], dtype=pl.Boolean)
-    if "stage" not in typed:  # stage is required: present whenever we get here
-        mapped_out = zeros
     null_date = pl.Series([None] * n, dtype=pl.Date)
     d = {c: typed.get(c, null_date) for c in DATE_COLUMNS}
     stage = typed["stage"]
     rec, ack, resp, extn, extd, esc = (d[c] for c in DATE_COLUMNS)
 
     # Stage 1 responses by id (the first stage 1 row of each id), for stage 2 escalation checks.
-    stage1_resp = _stage1_responses(ids, stage, resp)
+    stage1_resp = _stage1_responses(ids, stage, resp, esc)
 
     rows_frame = pl.DataFrame({"id": ids, "stage": stage, **d, "stage1_responded": stage1_resp})
     order = _order_violations(rows_frame)
-    badmask = (ids == "") | ids.str.contains(_ERROR_VALUE.pattern.join(("(?i)^", "$")))
+    badmask = ids == ""
+    hashed = ids.str.starts_with("#")
+    if hashed.any():
+        badmask = badmask | (hashed & ids.str.contains(_ERROR_VALUE.pattern.join(("(?i)^", "$"))))
     for s in bad.values():
-        badmask = badmask | s
-    badmask = badmask | (rec.is_null() & ~bad.get("received", zeros))
+        if s is not None:
+            badmask = badmask | s
+    rec_bad = bad.get("received")
+    badmask = badmask | (rec.is_null() & ~(zeros if rec_bad is None else rec_bad))
     badmask = badmask | order
     unreadable: dict[int, list] = {}
     used = set(index.values())
@@ -661,13 +673,26 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         badmask = badmask | pl.Series([False] * n).scatter(list(unreadable), True)
     badmask = badmask & ~mapped_out
     # Duplicates: a (stage, id) seen before among the otherwise good rows.
-    good_idx = pl.Series(range(n), dtype=pl.Int64).filter(~badmask & ~mapped_out)
-    keys = pl.DataFrame({"i": good_idx, "stage": stage.gather(good_idx), "id": ids.gather(good_idx)})
-    first = keys.with_columns(pl.col("i").first().over(["stage", "id"]).alias("first"))
-    dups = first.filter(pl.col("i") != pl.col("first"))
-    dup_first = dict(zip(dups["i"].to_list(), dups["first"].to_list()))
+    good = ~badmask & ~mapped_out
+    dup_first: dict[int, int] = {}
+    for number in (1, 2):
+        at = (good & (stage == number)).arg_true()
+        if at.len() < 2:
+            continue
+        these = ids.gather(at)
+        again = ~these.is_first_distinct()
+        if not again.any():
+            continue
+        repeated = these.filter(again).unique()
+        involved = these.is_in(repeated.implode())
+        first: dict[str, int] = {}
+        for i, text in zip(at.filter(involved).to_list(), these.filter(involved).to_list()):
+            if text in first:
+                dup_first[i] = first[text]
+            else:
+                first[text] = i
     if dup_first:
-        badmask = badmask | pl.Series([False] * n).scatter(list(dup_first), True)
+        badmask = badmask | pl.Series([False] * n).scatter(sorted(dup_first), True)
 
     problems, excluded = _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, dup_first, ids)
     keep = ~badmask & ~mapped_out
@@ -681,7 +706,9 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         "withdrawn": typed.get("withdrawn", zeros).fill_null(False),
         "row": table.rows,
         "extension_reason": _text(raw("extension_reason"), n),
-    }, schema=_frame_schema()).filter(keep)
+    }, schema=_frame_schema())
+    if not keep.all():
+        out = out.filter(keep)
     left_out = int(mapped_out.sum()) if n else 0
     return CaseLog(
         path=table.path,
@@ -698,6 +725,20 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         mapped_out={"stage": left_out} if left_out else {},
         notes=tuple(getattr(table, "notes", ())),
     )
+
+
+def _codes(series, memo: Mapping[str, Any]):
+    """Each cell's position among the distinct texts (the keys of `memo`, in order)."""
+    import polars as pl
+
+    return series.cast(pl.Enum(list(memo))).to_physical()
+
+
+def _gather(codes, values: list, dtype):
+    """The value of each cell, from one value per distinct text (an Enum's codes index them)."""
+    import polars as pl
+
+    return pl.Series(values, dtype=dtype).gather(codes)
 
 
 def _all_dates_range(parsed: Mapping[str, Mapping[str, Any]]) -> tuple[dt.date, dt.date] | None:
@@ -721,12 +762,22 @@ def _text(series, n: int, user_map=None):
     return stripped.replace(list(mapped), list(mapped.values()))
 
 
-def _stage1_responses(ids, stage, resp):
+def _stage1_responses(ids, stage, resp, esc):
+    """For each stage 2 row with an escalation date, the response of the first stage 1 row of its id
+    (null elsewhere): the escalation is held to it."""
     import polars as pl
 
-    df = pl.DataFrame({"id": ids, "stage": stage, "resp": resp}).with_row_index("i")
-    s1 = df.filter(pl.col("stage") == 1).unique("id", keep="first", maintain_order=True).select("id", pl.col("resp").alias("r1"))
-    return df.join(s1, on="id", how="left", maintain_order="left").sort("i").get_column("r1").alias("stage1_responded")
+    n = ids.len()
+    wanted = (stage == 2) & esc.is_not_null()
+    if not wanted.any():
+        return pl.Series("stage1_responded", [None] * n, dtype=pl.Date)
+    want_ids = ids.filter(wanted)
+    s1 = (pl.DataFrame({"id": ids, "stage": stage, "r1": resp})
+          .filter((pl.col("stage") == 1) & pl.col("id").is_in(want_ids.unique().implode()))
+          .group_by("id").agg(pl.col("r1").first()))
+    found = pl.DataFrame({"id": want_ids}).join(s1, on="id", how="left", maintain_order="left").get_column("r1")
+    out = pl.Series("stage1_responded", [None] * n, dtype=pl.Date)
+    return out.scatter(wanted.arg_true(), found)
 
 
 _ORDER_RULES = (
