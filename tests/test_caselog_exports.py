@@ -172,3 +172,22 @@ def test_bad_value_maps_are_located(tmp_path):
     result = run("--submission", sub)
     assert result.exit_code == 2
     assert "[schema]" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_case_log_shared_by_submissions_is_read_once_per_process(tmp_path, monkeypatch):
+    from checker import assess as assess_module
+    from checker.caselog import reader
+
+    calls = []
+    real = reader.read_caselog
+    monkeypatch.setattr(reader, "read_caselog", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    monkeypatch.setattr(assess_module, "_CASE_LOGS", type(assess_module._CASE_LOGS)())
+    sub = folder_with(tmp_path, "tenure-map.csv", TENURE_MAP)
+    twin = tmp_path / "twin.yaml"
+    twin.write_text(sub.read_text(encoding="utf-8").replace("Test Homes", "Twin Homes"), encoding="utf-8")
+    first = assess_module.assess(sub)
+    second = assess_module.assess(twin)
+    assert len(calls) == 1  # the same bytes and the same maps: read once
+    assert first.metrics["stage1"] == second.metrics["stage1"]
+    (tmp_path / "caselog.csv").write_text((EXPORTS / "tenure-map.csv").read_text(encoding="utf-8") + "T7,1,04/03/2025,,,General needs\n", encoding="utf-8")
+    assert assess_module.assess(sub).metrics["stage1"]["received"] == 6 and len(calls) == 2  # changed bytes: read again

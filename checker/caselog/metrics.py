@@ -240,7 +240,11 @@ def compute_metrics(
     stage = frame["stage"].to_numpy()
     withdrawn = frame["withdrawn"].to_numpy()
     tenure = _tenure_codes(frame["tenure"])
-    stages = {n: _stage_figures(n, stage == n, frame, days, withdrawn, tenure, timescales.stage(n), settings) for n in (1, 2)}
+    categories = _counts_by_stage(frame, "category")
+    responded_any = days.get("responded")[2] & (~withdrawn if settings.exclude_withdrawn else True)
+    outcomes = _counts_by_stage(frame.filter(pl.Series(responded_any)), "outcome")
+    stages = {n: _stage_figures(n, stage == n, frame, days, withdrawn, tenure, timescales.stage(n), settings,
+                                categories.get(n, {}), outcomes.get(n, {})) for n in (1, 2)}
     s1, s2 = stages[1][0], stages[2][0]
     by_quarter = None
     if period_start is not None:
@@ -352,7 +356,7 @@ def _tenure_codes(series) -> np.ndarray:
 
 
 def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdrawn: np.ndarray, tenure: np.ndarray,
-                   ts: StageTimescale, settings: MetricSettings):
+                   ts: StageTimescale, settings: MetricSettings, categories: Mapping[str, int], outcomes: Mapping[str, int]):
     """The figures of one stage, with its received counts by tenure and CH02 counts by tenure."""
     plan = _Plan(ts)
     received = int(m.sum())
@@ -432,8 +436,8 @@ def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdra
         mean_working_days=round1(Fraction(int(waited.sum()), n_resp)) if n_resp else None,
         median_working_days=_median(waited),
         open=n_open,
-        outcomes=MappingProxyType(_ordered_outcomes(_outcomes(frame["outcome"].filter(pl.Series(responded))))),
-        categories=MappingProxyType(_categories(frame["category"].filter(pl.Series(m)))),
+        outcomes=MappingProxyType(_ordered_outcomes(_outcomes(outcomes))),
+        categories=MappingProxyType(_categories(categories)),
         late_examples=first_by_id(ids.filter(pl.Series(late))),
         extensions=int(extended.sum()),
         extensions_valid=int(ext_valid.sum()),
@@ -445,17 +449,25 @@ def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdra
     return stage_metrics, tenure_received, by_tenure
 
 
-def _outcomes(series) -> dict[str, int]:
+def _counts_by_stage(frame, column: str) -> dict[int, dict[str, int]]:
+    """How many rows hold each text of `column`, per stage (one group-by for both stages)."""
+    out: dict[int, dict[str, int]] = {}
+    for stage, text, n in frame.group_by(["stage", column]).len().iter_rows():
+        out.setdefault(stage, {})[text] = n
+    return out
+
+
+def _outcomes(texts: Mapping[str, int]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for text, n in series.value_counts().iter_rows():
+    for text, n in texts.items():
         name = normalise_outcome(text) if text and text.strip() else NOT_RECORDED
         counts[name] = counts.get(name, 0) + n
     return counts
 
 
-def _categories(series) -> dict[str, int]:
+def _categories(texts: Mapping[str, int]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for text, n in series.value_counts().iter_rows():
+    for text, n in texts.items():
         name = text or NOT_RECORDED
         counts[name] = counts.get(name, 0) + n
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0])))

@@ -28,14 +28,10 @@ from ..caselog.reader import (
     suggest_columns,
 )
 from ..codes import StageTimescale, Timescales
-from ..caselog.metrics import (
-    KNOWN_OUTCOMES,
-    Metrics,
-    MetricSettings,
-    StageMetrics,
-    check_excluded,
-    compute_metrics,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the metrics library imports polars and numpy: only when figures are computed
+    from ..caselog.metrics import Metrics, StageMetrics
 from ..problems import InputError, Location, Problem
 from ..caselog.workdays import COUNT_FROM_CHOICES, NATIONS, WorkingCalendar
 
@@ -226,6 +222,8 @@ def make_metrics_command(timescales_for: Callable[[str], Timescales] = timescale
         if log.excluded_total:
             reasons = ", ".join(f"{rule} {n:,}" for rule, n in log.excluded.items())
             click.echo(f"warning: {log.excluded_total:,} of {log.rows_read:,} rows left out ({reasons})", err=True)
+        from ..caselog.metrics import MetricSettings, check_excluded, compute_metrics
+
         settings = MetricSettings(count_extensions_in_time=extensions_in_time, count_from_non_working_day=count_from)
         pct_allowed = max_excluded_pct if max_excluded_pct is not None else excluded_pct
         if pct_allowed is not None:
@@ -309,6 +307,8 @@ def _stage_rule(number: int, ts: StageTimescale) -> str:
 
 def render_text(m: Metrics, code_id: str = "") -> str:
     """The figures as aligned tables an analyst can read, with the rules underneath."""
+    from ..caselog.metrics import KNOWN_OUTCOMES
+
     src = m.source
     s1, s2 = m.stage1, m.stage2
     ts = m.rules["timescales"]
