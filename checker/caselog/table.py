@@ -30,7 +30,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-import polars as pl
+
+def _fewer_malloc_arenas() -> None:
+    """glibc gives each polars thread a 64 MiB malloc arena of address space; two are enough, and
+    keep a read of a small log within a 1 GiB address-space limit (as CI and the corpus set)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
+_fewer_malloc_arenas()
+
+import polars as pl  # noqa: E402
 
 from ..problems import InputError, Location, Problem
 from ..textsafe import printable
