@@ -662,6 +662,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
     row_closed = True
     tail = b""
     carry = b""
+    prefix = row_open = cell_open = None
     cell_bytes = limits.max_cell_chars * 4 + 65536  # a cell whose XML is longer holds too long a text
 
     def add(row: int, first: int, last: int, message: str, rule: str) -> None:
@@ -693,17 +694,32 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                     raise InputError([Problem(_where(name, title, row, column), f"a cell holds more than {limits.max_cell_chars:,} characters (read limit max_cell_chars)", "cell-too-long")])
             else:
                 part, carry = buffer, b""
-            tail = (tail + part)[-64:]
-            cells += len(_CELL_OPEN.findall(part))
+            if prefix is None:
+                found = re.search(rb"<(\w+:)?worksheet\b", part)
+                prefix = (found[1] or b"") if found else b""
+                row_open, cell_open = b"<" + prefix + b"row", b"<" + prefix + b"c"
+            tail = (tail + part[-64:])[-64:]
+            cells += part.count(cell_open + b" ")
+            if cell_open + b">" in part:
+                cells += part.count(cell_open + b">")
             if cells > limits.max_cells:
                 raise _cells_problem(name, title, cells, limits)
-            for m in _ROW_TAG.finditer(part):
-                r = _ROW_R.search(m[1])
-                last_row = int(r[1]) if r else last_row + 1
-                if _HIDDEN.search(m[1]):
-                    hidden.append(last_row)
+            if b"hidden" in part:  # rare: look at every row tag
+                for m in _ROW_TAG.finditer(part):
+                    r = _ROW_R.search(m[1])
+                    last_row = int(r[1]) if r else last_row + 1
+                    if _HIDDEN.search(m[1]):
+                        hidden.append(last_row)
+            else:  # only the last row's number matters
+                at = max(part.rfind(row_open + b" "), part.rfind(row_open + b">"))
+                if at >= 0:
+                    r = _ROW_R.search(part, at, part.find(b">", at) + 1)
+                    if r:
+                        last_row = int(r[1])
+                    else:  # rows without numbers: count them
+                        last_row += part.count(row_open + b" ") + part.count(row_open + b">")
             if part:
-                row_closed = part.rfind(b"row>") > part.rfind(b"<row") if b"row" in part else row_closed
+                row_closed = part.rfind(b"row>") > part.rfind(row_open) if b"row" in part else row_closed
             if b"f" in part and (b"<f" in part or b":f" in part):
                 for m in _FORMULA_NO_VALUE.finditer(part):
                     if m[5] and b't="str"' in m[1]:
@@ -839,11 +855,13 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
     header = tuple(texts[:width])
     body = data[h_row:]
     rows_read = len(body)
-    beyond = sum(1 for row in body for v in row[width:] if v not in ("", None))
+    full = len(data[0]) if data else 0  # calamine pads every row to the sheet's width
+    columns = list(zip(*body)) if body else [() for _ in range(full)]
+    beyond = sum(sum(1 for v in col if v != "" and v is not None) for col in columns[width:] if set(col) - {"", None})
     if beyond:
         notes.append(Problem(Location(name, h_row, sheet=title), f"{beyond:,} cell{'s' if beyond > 1 else ''} to the right of the header's last column ({column_letter(width) if width else 'A'}) have no column name and were not read; give their column a name if they matter", "cells-outside-header"))
-    columns = list(zip(*(row[:width] for row in body))) if body else [() for _ in range(width)]
-    frame = pl.DataFrame({f"c{i}": [v if v.__class__ is str else cell_text(v) for v in col] for i, col in enumerate(columns)}, schema=_schema(width))
+    columns = columns[:width]
+    frame = pl.DataFrame({f"c{i}": _column_text(col) for i, col in enumerate(columns)}, schema=_schema(width))
     rows = pl.int_range(h_row + 1, h_row + 1 + rows_read, dtype=pl.Int64, eager=True).alias("row")
     _check_cells(frame, rows, name, title, limits, width)
     frame, rows = _drop_blank(frame, rows, {r for r, first, _, _, _ in scan.unreadable if first < width})
@@ -866,6 +884,18 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
         progress(1.0)
     return RawTable(path=name, sha256=sha256, sheet=title, header=header, header_row=h_row, frame=frame, rows=rows,
                     rows_read=rows_read, blank_rows=rows_read - frame.height, cell_problems=tuple(problems), notes=tuple(notes))
+
+
+def _column_text(column: Sequence[Any]) -> Sequence[str]:
+    """A column of cell values as text, converting each distinct value once (a log of 100,000
+    rows holds a few hundred distinct dates)."""
+    kinds = set(map(type, column))
+    if kinds <= {str}:
+        return column
+    if bool in kinds and kinds & {int, float}:  # True == 1 == 1.0 would share one entry
+        return [cell_text(v) for v in column]
+    memo = {v: cell_text(v) for v in set(column)}
+    return list(map(memo.__getitem__, column))
 
 
 def zlib_error():
