@@ -298,3 +298,60 @@ def test_xlsx_compression_ratio_and_size_limits(tmp_path):
 ])
 def test_printable(text, shown):
     assert printable(text) == shown
+
+
+def test_xlsx_stray_far_cell_is_refused_before_calamine(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage", "received"])
+        ws["XFD1048576"] = "x"
+    with pytest.raises(InputError) as exc:
+        read_table(workbook(tmp_path, build), display="log.xlsx")
+    assert problems(exc) == ["log.xlsx[Cases]: error: the sheet's cells reach row 1,048,576 and column XFD, a grid of 17,179,869,184 cells, over the limit of 100,000,000 (read limit max_cells); delete the stray cells far below or to the right of the case log [too-many-cells]"]
+
+
+def test_xlsx_sheet_cut_short(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage", "received"])
+        for i in range(1, 5):
+            ws.append([f"C{i}", 1, "x"])
+    path = workbook(tmp_path, build)
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in items:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[:data.index(b'<row r="4"') + 30]
+            z.writestr(info, data)
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="log.xlsx")
+    assert problems(exc) == ["log.xlsx[Cases]:row 4: error: the sheet cannot be read from this row on (ParseError: its XML ends before </worksheet>: the file was cut short); open the workbook in Excel and save it again, or export CSV [not-a-caselog]"]
+
+
+def test_xlsx_cell_over_the_limit(tmp_path):
+    def build(size):
+        def inner(wb):
+            ws = wb.active
+            ws.title = "Cases"
+            ws.append(["id", "stage", "note"])
+            ws.append(["C1", 1, "y" * size])
+        return inner
+    with pytest.raises(InputError) as exc:
+        read_table(workbook(tmp_path, build(3000)), display="log.xlsx", limits=ReadLimits(max_cell_chars=100))
+    assert problems(exc) == ["log.xlsx[Cases]!C2: error: a cell of 3,000 characters is over the limit of 100 (read limit max_cell_chars) [cell-too-long]"]
+    # A cell longer than the chunks the sheet is read in is stopped while streaming, before calamine
+    # (written into the XML here: openpyxl cuts text at Excel's 32,767).
+    path = workbook(tmp_path, build(10))
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in items:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"y" * 10, b"y" * 3_000_000)
+            z.writestr(info, data)
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="log.xlsx", limits=ReadLimits(max_cell_chars=100, max_ratio=10_000))
+    assert problems(exc) == ["log.xlsx[Cases]!C2: error: a cell holds more than 100 characters (read limit max_cell_chars) [cell-too-long]"]

@@ -631,7 +631,7 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
 _ROW_R = re.compile(rb'\br="([0-9]+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_CELL_OPEN = re.compile(rb"<(?:\w+:)?c[\s>]")
+_CELL_COLUMN = re.compile(rb' r="([A-Z]+)[0-9]')
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|</(?:\w+:)?row>|<(?:\w+:)?c\s[^>]*/>")
 
 
@@ -662,7 +662,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
     row_closed = True
     tail = b""
     carry = b""
-    prefix = row_open = cell_open = None
+    prefix = row_open = formula_open = None
+    widest = tallest = 0  # the rightmost column with a cell, the lowest row
     cell_bytes = limits.max_cell_chars * 4 + 65536  # a cell whose XML is longer holds too long a text
 
     def add(row: int, first: int, last: int, message: str, rule: str) -> None:
@@ -697,16 +698,18 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
             if prefix is None:
                 found = re.search(rb"<(\w+:)?worksheet\b", part)
                 prefix = (found[1] or b"") if found else b""
-                row_open, cell_open = b"<" + prefix + b"row", b"<" + prefix + b"c"
+                row_open, formula_open = b"<" + prefix + b"row", b"<" + prefix + b"f"
             tail = (tail + part[-64:])[-64:]
-            cells += part.count(cell_open + b" ")
-            if cell_open + b">" in part:
-                cells += part.count(cell_open + b">")
+            letters = _CELL_COLUMN.findall(part)
+            cells += len(letters)
             if cells > limits.max_cells:
                 raise _cells_problem(name, title, cells, limits)
+            if letters:
+                widest = max(widest, max(map(_col_index, set(letters))))
             if b"hidden" in part:  # rare: look at every row tag
                 for m in _ROW_TAG.finditer(part):
                     r = _ROW_R.search(m[1])
+                    tallest = max(tallest, last_row)
                     last_row = int(r[1]) if r else last_row + 1
                     if _HIDDEN.search(m[1]):
                         hidden.append(last_row)
@@ -715,12 +718,13 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 if at >= 0:
                     r = _ROW_R.search(part, at, part.find(b">", at) + 1)
                     if r:
+                        tallest = max(tallest, last_row)
                         last_row = int(r[1])
                     else:  # rows without numbers: count them
                         last_row += part.count(row_open + b" ") + part.count(row_open + b">")
             if part:
                 row_closed = part.rfind(b"row>") > part.rfind(row_open) if b"row" in part else row_closed
-            if b"f" in part and (b"<f" in part or b":f" in part):
+            if formula_open in part:
                 for m in _FORMULA_NO_VALUE.finditer(part):
                     if m[5] and b't="str"' in m[1]:
                         continue
@@ -738,8 +742,10 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                     error = html.unescape(value[1].decode("utf-8", "replace")).strip() if value else "an error"
                     row, col = int(ref[2]), _col_index(ref[1])
                     add(row, col - 1, col - 1, f"cell {{cell}} holds the error value {printable(error)} (a formula that failed in Excel), not a value; correct it in Excel, or type the value", "error-value")
-            if b"mergeCell" in part:
-                for m in _MERGE.finditer(part):
+            # Merged cells and the filter are written after the rows: look past the last row only.
+            after = part[max(part.rfind(b"row>"), 0):]
+            if b"mergeCell" in after:
+                for m in _MERGE.finditer(after):
                     ref = f"{m[1].decode()}:{m[2].decode()}"
                     c1, r1 = _split_ref(m[1].decode())
                     c2, r2 = _split_ref(m[2].decode())
@@ -747,13 +753,17 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                         first = c1 + 1 if row == r1 else c1
                         if first <= c2:
                             add(row, first - 1, c2 - 1, f"cell {{cell}} is inside the merged cells {ref}, so it reads as blank; unmerge them and type the value in every cell", "merged-cells")
-            if b"autoFilter" in part:
+            if b"autoFilter" in after:
                 filtered = True
             if not chunk:
                 break
     if not re.search(rb"</(?:\w+:)?worksheet>\s*$", tail):
         row = last_row if not row_closed else last_row + 1
         raise InputError([Problem(Location(name, max(row, 1), sheet=title), "the sheet cannot be read from this row on (ParseError: its XML ends before </worksheet>: the file was cut short); open the workbook in Excel and save it again, or export CSV", "not-a-caselog")])
+    # calamine holds the sheet as a dense grid from A1: two cells far apart would take all memory.
+    tallest = max(tallest, last_row)
+    if tallest * widest > limits.max_cells:
+        raise InputError([Problem(Location(name, sheet=title), f"the sheet's cells reach row {tallest:,} and column {column_letter(widest)}, a grid of {tallest * widest:,} cells, over the limit of {limits.max_cells:,} (read limit max_cells); delete the stray cells far below or to the right of the case log", "too-many-cells")])
     return _Scan(unreadable, hidden, filtered, cells)
 
 

@@ -376,3 +376,17 @@ def encrypted_xlsx(folder: Path, target: str) -> None:
 
 
 GENERATORS.update({f.__name__: f for f in (xlsx_bomb, xlsx_shaped, csv_shaped, encrypted_xlsx)})
+
+
+def xlsx_far_cell(folder: Path, target: str) -> None:
+    """A small case log plus one stray cell at XFD1048576, the sheet's far corner: a reader that
+    holds the sheet as a grid from A1 would need 17 billion cells."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    _small_log(wb)
+    wb.active["XFD1048576"] = "x"
+    wb.save(folder / target)
+
+
+GENERATORS.update({f.__name__: f for f in (xlsx_far_cell,)})
