@@ -355,3 +355,63 @@ def test_xlsx_cell_over_the_limit(tmp_path):
     with pytest.raises(InputError) as exc:
         read_table(path, display="log.xlsx", limits=ReadLimits(max_cell_chars=100, max_ratio=10_000))
     assert problems(exc) == ["log.xlsx[Cases]!C2: error: a cell holds more than 100 characters (read limit max_cell_chars) [cell-too-long]"]
+
+
+# -- a CSV larger than its head streams: polars reads the file, the text is never held whole -------
+
+BIG_ROWS = 60_000  # about 1.2 MB, past HEAD_BYTES
+
+
+def big_csv(tmp_path, middle="", tail="", title=""):
+    rows = [f"C{i},1,01/04/2024\n" for i in range(BIG_ROWS)]
+    rows[BIG_ROWS // 2] = middle or rows[BIG_ROWS // 2]
+    return write(tmp_path, title + "id,stage,received\n" + "".join(rows) + tail, "big.csv")
+
+
+def test_big_csv_streams_with_exact_lines(tmp_path, monkeypatch):
+    import checker.caselog.table as table
+
+    path = big_csv(tmp_path, title="Complaints export\n\n")
+    assert path.stat().st_size > table.HEAD_BYTES
+    monkeypatch.setattr(table, "_csv_python", None)  # the csv module must not be needed
+    t = read_table(path, display="big.csv", known_names=KNOWN)
+    assert t.header_row == 3 and t.frame.height == BIG_ROWS
+    assert t.rows[0] == 4 and t.rows[-1] == BIG_ROWS + 3
+    assert cells(t)[-1] == (f"C{BIG_ROWS - 1}", "1", "01/04/2024")
+    import hashlib
+    assert t.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert [n.rule for n in t.notes] == ["title-rows"]
+
+
+def test_big_csv_with_a_multiline_cell_is_read_whole(tmp_path):
+    t = read_table(big_csv(tmp_path, middle='M,1,"two\nlines"\n'), display="big.csv")
+    assert t.frame.height == BIG_ROWS
+    k = BIG_ROWS // 2
+    assert t.rows[k] == k + 2 and t.rows[k + 1] == k + 4 and t.rows[-1] == BIG_ROWS + 2
+
+
+def test_big_csv_nul_and_bad_byte_are_located(tmp_path):
+    k = BIG_ROWS // 2
+    with pytest.raises(InputError) as exc:
+        read_table(big_csv(tmp_path, middle="C,1\x00,x\n"), display="big.csv")
+    assert problems(exc) == [f"big.csv:{k + 2}:4: error: holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX [not-a-caselog]"]
+    path = big_csv(tmp_path)
+    path.write_bytes(path.read_bytes() + b"C,1,caf\xe9\n")
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="big.csv")
+    assert problems(exc) == [f"big.csv:{BIG_ROWS + 2}:8: error: byte 0xe9 is not UTF-8 (the file may be saved as Latin-1 or Windows-1252); save it as UTF-8 [encoding]"]
+
+
+def test_big_csv_unclosed_quote_on_the_last_line(tmp_path):
+    with pytest.raises(InputError) as exc:
+        read_table(big_csv(tmp_path, tail='Z,1,"open\n'), display="big.csv")
+    assert problems(exc) == [f"big.csv:{BIG_ROWS + 2}:5: error: a quote opened here is never closed, so the rest of the file (1 line) would be read as one cell; close the quote or remove it [unclosed-quote]"]
+
+
+def test_csv_unclosed_quote_closed_by_a_later_quote(tmp_path):
+    # The quote opened on line 3 runs on to the quote before Damp on line 6: three rows would vanish.
+    text = ('id,stage,received,category\nC1,1,01/04/2024,Noise\nC2,1,02/04/2024,"Repairs - 5 pipe\n'
+            'C3,1,03/04/2024,Repairs\nC4,1,04/04/2024,Repairs\nC5,1,05/04/2024,"Damp"\nC6,1,06/04/2024,Noise\n')
+    with pytest.raises(InputError) as exc:
+        read_table(write(tmp_path, text), display="l.csv")
+    assert problems(exc) == ["l.csv:3:17: error: a quoted cell opened here runs on to line 6, where a quote is followed by more text, so 4 lines were read as one cell; is a closing quote missing? [unclosed-quote]"]

@@ -200,24 +200,28 @@ def read_table(
         size = p.stat().st_size
         if size > limits.max_bytes:
             raise InputError([Problem(Location(name), f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,} (read limit max_bytes); split the case log by period, or raise the limit", "too-large")])
-        raw = p.read_bytes()
+        with p.open("rb") as f:
+            head = f.read(65536)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE2 file (old .xls, or a workbook with a password): small, read whole
+            head = p.read_bytes()
     except IsADirectoryError:
         raise InputError([Problem(Location(name), "is a folder, not a case log (CSV or XLSX)", "not-found")]) from None
     except FileNotFoundError:
         raise InputError([Problem(Location(name), "no such file", "not-found")]) from None
     except OSError as exc:
         raise InputError([Problem(Location(name), f"cannot be read: {exc.strerror}", "not-found")]) from None
-    if len(raw) > limits.max_bytes:  # grew while we looked
-        raise InputError([Problem(Location(name), f"the file is over the limit of {limits.max_bytes:,} bytes (read limit max_bytes); split the case log by period, or raise the limit", "too-large")])
-    sha256 = hashlib.sha256(raw).hexdigest()
-    kind = _kind(p, raw, name)
-    if not raw.strip():
-        raise InputError([Problem(Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
+    kind = _kind(p, head, name)
     known = frozenset(normalise_name(n) for n in known_names if normalise_name(n))
-    if kind == "xlsx":
-        del raw
-        return _read_xlsx(p, name, sha256, sheet, header_row, known, limits, progress)
-    return _read_csv(raw, name, sha256, header_row, known, limits, progress)
+    try:
+        if kind == "xlsx":
+            with p.open("rb") as f:
+                sha256 = hashlib.file_digest(f, "sha256").hexdigest()
+            return _read_xlsx(p, name, sha256, sheet, header_row, known, limits, progress)
+        return _read_csv(p, name, header_row, known, limits, progress)
+    except FileNotFoundError:  # gone while we read
+        raise InputError([Problem(Location(name), "no such file", "not-found")]) from None
+    except OSError as exc:
+        raise InputError([Problem(Location(name), f"cannot be read: {exc.strerror}", "not-found")]) from None
 
 
 def _kind(p: Path, raw: bytes, name: str) -> str:
@@ -309,11 +313,21 @@ def _blank(cells: Sequence[Any]) -> bool:
     return not any(c is not None and str(c).strip() for c in cells)
 
 
-def _records(text: str, first_line: int, delimiter: str, limit: int) -> Iterator[tuple[int, int, list[str]]]:
-    """(start line, end line, cells) for each CSV record from `first_line` on (Python's csv module)."""
+def _records(text: str, first_line: int, delimiter: str, limit: int, spans: list | None = None) -> Iterator[tuple[int, int, list[str]]]:
+    """(start line, end line, cells) for each CSV record from `first_line` on (Python's csv module).
+    With `spans`, the (start, end) offsets in `text` of each record's lines are put there (only the last)."""
     csv.field_size_limit(max(limit, 1))
-    reader = csv.reader(_lines(text, _line_offset(text, first_line)), delimiter=delimiter, strict=False)
+    begin = _line_offset(text, first_line)
+    pos = [begin]
+
+    def lines() -> Iterator[str]:
+        for line in _lines(text, begin):
+            pos[0] += len(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter, strict=False)
     last = first_line - 1
+    at = begin
     while True:
         try:
             cells = next(reader)
@@ -322,6 +336,9 @@ def _records(text: str, first_line: int, delimiter: str, limit: int) -> Iterator
         except csv.Error as exc:
             raise _CsvError(last + 1, reader.line_num + first_line - 1, str(exc)) from None
         end = reader.line_num + first_line - 1
+        if spans is not None:
+            spans[:] = [(at, pos[0])]
+            at = pos[0]
         yield last + 1, end, cells
         last = end
 
@@ -389,12 +406,104 @@ def _title_note(name: str, sheet: str, titles: list, header_line: int, where) ->
     return [Problem(where(header_line), f"the header is on {unit} {header_line}; the {unit}{'s' if len(lines) > 1 else ''} above it ({unit} {shown}, '{printable(str(text)[:60])}') {'were' if len(lines) > 1 else 'was'} taken as a title and not read (set the header row if that is wrong)", "title-rows")]
 
 
-def _read_csv(raw: bytes, name: str, sha256: str, header_row: int | None, known: frozenset[str],
-              limits: ReadLimits, progress) -> RawTable:
-    text, utf8 = _decode(raw, name)
-    at = text.find("\x00")
-    if at >= 0:
-        _nul(text, at, name)
+#: A CSV larger than this is not held in memory as text: its header is found in this much of its
+#: start, and polars reads the rest from the file.
+HEAD_BYTES = 1 << 20
+
+
+class _NeedWhole(Exception):
+    """The head of the file was not enough (a record spans lines, a header far down): read it whole."""
+
+
+@dataclass(frozen=True)
+class _CsvFile:
+    """What one streaming pass over a UTF-8 CSV learnt: its hash and line count, and whether polars can read it."""
+
+    path: Path
+    sha256: str
+    lines: int
+    lone_cr: bool
+    last_line_quotes: int
+
+
+def _scan_csv(p: Path, name: str) -> _CsvFile:
+    """One pass over the file in chunks: the hash, NUL bytes and bad UTF-8 (located), line count."""
+    h = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    newlines = crs = crlfs = 0
+    offset = 0
+    last_nl = -1  # offset of the last newline seen
+    blank = True
+    prev_cr = False
+    last = b""
+    with p.open("rb") as f:
+        while True:
+            chunk = f.read(1 << 24)
+            if not chunk:
+                break
+            h.update(chunk)
+            at = chunk.find(b"\x00")
+            if at >= 0:
+                nl = chunk.rfind(b"\n", 0, at)
+                line = newlines + chunk.count(b"\n", 0, at) + 1
+                column = at - nl if nl >= 0 else offset + at - last_nl
+                raise InputError([Problem(Location(name, line, column), "holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
+            if not chunk.isascii():
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    decode_text(p.read_bytes(), name)  # raises, with the line and column of the bad byte
+                    raise
+            if blank and chunk.strip():
+                blank = False
+            n = chunk.count(b"\n")
+            if n:
+                last_nl = offset + chunk.rfind(b"\n")
+                newlines += n
+            if b"\r" in chunk:
+                crs += chunk.count(b"\r")
+                crlfs += chunk.count(b"\r\n") + (1 if prev_cr and chunk.startswith(b"\n") else 0)
+            prev_cr = chunk.endswith(b"\r")
+            cut = chunk.rfind(b"\n", 0, len(chunk) - 1)
+            last = chunk[cut + 1:] if cut >= 0 else (last + chunk)[-(1 << 20):]
+            offset += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        decode_text(p.read_bytes(), name)
+        raise
+    if blank:
+        raise InputError([Problem(Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
+    lines = newlines + (0 if offset and last_nl == offset - 1 else 1)
+    return _CsvFile(p, h.hexdigest(), lines, crs != crlfs, last.count(b'"'))
+
+
+def _read_csv(p: Path, name: str, header_row: int | None, known: frozenset[str], limits: ReadLimits, progress) -> RawTable:
+    """A small CSV (or UTF-16) is read as text; a large UTF-8 one streams: its head for the
+    header, polars over the file for the rows, never the whole file as text."""
+    with p.open("rb") as f:
+        start = f.read(HEAD_BYTES + 1)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or len(start) <= HEAD_BYTES:
+        raw = p.read_bytes()
+        return _read_csv_text(raw, name, hashlib.sha256(raw).hexdigest(), header_row, known, limits, progress)
+    info = _scan_csv(p, name)
+    head = codecs.getincrementaldecoder("utf-8-sig")().decode(start[:HEAD_BYTES])
+    try:
+        return _read_csv_text(b"", name, info.sha256, header_row, known, limits, progress, head=head, file=info)
+    except _NeedWhole:
+        raw = p.read_bytes()
+        return _read_csv_text(raw, name, info.sha256, header_row, known, limits, progress)
+
+
+def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, known: frozenset[str],
+                   limits: ReadLimits, progress, head: str = "", file: _CsvFile | None = None) -> RawTable:
+    if file is None:
+        text, utf8 = _decode(raw, name)
+        at = text.find("\x00")
+        if at >= 0:
+            _nul(text, at, name)
+    else:  # only the head is here as text: the header must end before its last, maybe cut, line
+        text, utf8 = head, True
     notes: list[Problem] = []
     where = lambda line: Location(name, line, 1)  # noqa: E731
 
@@ -415,7 +524,15 @@ def _read_csv(raw: bytes, name: str, sha256: str, header_row: int | None, known:
         records = _records(text, first_line, delimiter, limits.max_cell_chars)
         (h_start, h_end, header_cells), titles = _find_header(records, header_row, known, name, where)
     except _CsvError as exc:
+        if file is not None:
+            raise _NeedWhole from None
         raise _csv_problem(exc, name, limits) from None
+    except InputError:
+        if file is not None:
+            raise _NeedWhole from None
+        raise
+    if file is not None and h_end >= text.count("\n"):
+        raise _NeedWhole
     if header_row is None and titles:
         notes.extend(_title_note(name, "", titles, h_start, where))
     header = tuple(header_cells)
@@ -423,10 +540,13 @@ def _read_csv(raw: bytes, name: str, sha256: str, header_row: int | None, known:
     if width * 1 > limits.max_cells:
         raise _cells_problem(name, "", width, limits)
 
-    body_start = _line_offset(text, h_end + 1)
     frame = rows = None
-    if utf8:
-        frame, rows = _csv_fast(raw, text, body_start, h_end, width, delimiter)
+    if file is not None:
+        frame, rows = _csv_fast_file(file, h_end, width, delimiter)
+        if frame is None:
+            raise _NeedWhole
+    elif utf8:
+        frame, rows = _csv_fast(raw, text, _line_offset(text, h_end + 1), h_end, width, delimiter)
     if frame is None:
         frame, rows = _csv_python(text, h_end + 1, width, delimiter, name, limits, progress)
     rows_read = frame.height
@@ -466,6 +586,22 @@ def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: in
     return frame, pl.int_range(first, first + lines, dtype=pl.Int64, eager=True).alias("row")
 
 
+def _csv_fast_file(file: _CsvFile, header_end: int, width: int, delimiter: str):
+    """polars over the file past the header's line, when it numbers rows as lines; else (None, None)."""
+    lines = file.lines - header_end
+    if file.lone_cr or file.last_line_quotes % 2 or lines <= 0:
+        return None, None
+    try:
+        frame = pl.read_csv(file.path, has_header=False, skip_lines=header_end, schema=_schema(width), separator=delimiter,
+                            quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
+    except pl.exceptions.PolarsError:
+        return None, None
+    if frame.height != lines:
+        return None, None
+    first = header_end + 1
+    return frame, pl.int_range(first, first + lines, dtype=pl.Int64, eager=True).alias("row")
+
+
 def _csv_python(text: str, first_line: int, width: int, delimiter: str, name: str, limits: ReadLimits, progress):
     """The csv module over the body, recording the line each record starts on."""
     starts: list[int] = []
@@ -473,13 +609,18 @@ def _csv_python(text: str, first_line: int, width: int, delimiter: str, name: st
     total = max(text.count("\n"), 1)
     last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
     try:
-        for n, (start, end, cells) in enumerate(_records(text, first_line, delimiter, limits.max_cell_chars)):
+        spans: list = []
+        for n, (start, end, cells) in enumerate(_records(text, first_line, delimiter, limits.max_cell_chars, spans)):
+            if end > start and not _strictly_closed(text[spans[0][0]:spans[0][1]], delimiter) and end < last_line:
+                line, column = _quote_opened(text, start)
+                raise InputError([Problem(Location(name, line, column), f"a quoted cell opened here runs on to line {end:,}, where a quote is followed by more text, so {end - line + 1:,} lines were read as one cell; is a closing quote missing?", "unclosed-quote")])
             if end - start >= limits.max_field_lines:
                 line, column = _quote_opened(text, start)
                 raise InputError([Problem(Location(name, line, column), f"a quoted cell opened here runs on for {end - start + 1:,} lines (to line {end:,}), over the limit of {limits.max_field_lines:,} (read limit max_field_lines); is a closing quote missing?", "unclosed-quote")])
-            if end > start and end >= last_line and _unclosed_at_end(text, start, delimiter):
+            if end >= last_line and _unclosed_at_end(text, start, delimiter):
                 line, column = _quote_opened(text, start)
-                raise InputError([Problem(Location(name, line, column), f"a quote opened here is never closed, so the rest of the file ({end - line + 1:,} lines) would be read as one cell; close the quote or remove it", "unclosed-quote")])
+                n = end - line + 1
+                raise InputError([Problem(Location(name, line, column), f"a quote opened here is never closed, so the rest of the file ({n:,} line{'s' if n != 1 else ''}) would be read as one cell; close the quote or remove it", "unclosed-quote")])
             starts.append(start)
             k = len(cells)
             for i in range(width):
@@ -492,6 +633,17 @@ def _csv_python(text: str, first_line: int, width: int, delimiter: str, name: st
     return frame, pl.Series("row", starts, dtype=pl.Int64)
 
 
+def _strictly_closed(record: str, delimiter: str) -> bool:
+    """Whether a record that spans lines parses as CSV strictly (every quoted cell closed by a
+    quote that the delimiter or the line end follows): a lone quote runs on into later rows."""
+    try:
+        for _ in csv.reader(io.StringIO(record), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
+
+
 def _unclosed_at_end(text: str, start: int, delimiter: str) -> bool:
     """Whether the record from line `start` to the end of the file ends inside a quoted cell."""
     rest = text[_line_offset(text, start):]
@@ -499,9 +651,7 @@ def _unclosed_at_end(text: str, start: int, delimiter: str) -> bool:
         for _ in csv.reader(io.StringIO(rest), delimiter=delimiter, strict=True):
             pass
     except csv.Error as exc:
-        if "unexpected end of data" in str(exc):
-            return True
-        return rest.count('"') % 2 == 1
+        return "unexpected end of data" in str(exc)
     return False
 
 
