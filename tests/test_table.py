@@ -415,3 +415,50 @@ def test_csv_unclosed_quote_closed_by_a_later_quote(tmp_path):
     with pytest.raises(InputError) as exc:
         read_table(write(tmp_path, text), display="l.csv")
     assert problems(exc) == ["l.csv:3:17: error: a quoted cell opened here runs on to line 6, where a quote is followed by more text, so 4 lines were read as one cell; is a closing quote missing? [unclosed-quote]"]
+
+
+def test_xlsx_active_chart_sheet_falls_back_to_the_first_visible_sheet(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage"])
+        ws.append(["C1", 1])
+        wb.create_chartsheet("Chart")
+        wb.active = 1
+    t = read_table(workbook(tmp_path, build), display="log.xlsx")
+    assert t.sheet == "Cases" and cells(t) == [("C1", "1")] and t.notes == ()
+
+
+def test_xlsx_header_row_setting(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["Exported 01/04/2025", "by", "someone"])
+        ws.append(["id", "stage", "received"])
+        ws.append(["C1", 1, "x"])
+    t = read_table(workbook(tmp_path, build), display="log.xlsx", header_row=2)
+    assert t.header == ("id", "stage", "received") and t.rows.to_list() == [3] and t.notes == ()
+
+
+def test_ten_thousand_columns(tmp_path):
+    header = ",".join(f"col{i}" for i in range(10_000))
+    t = read_table(write(tmp_path, header + "\n" + ",".join("x" * 10_000) + "\n"))
+    assert len(t.header) == 10_000 and t.frame.width == 10_000 and t.rows.to_list() == [2]
+    from checker.caselog.table import shown_names
+    assert shown_names(t.header) == "'col0', 'col1', 'col2', 'col3', 'col4', 'col5', 'col6', 'col7', 'col8', 'col9' and 9,990 more"
+    assert shown_names(["id\u200b", "id "]) == "'id\\u200b', 'id\\x20'"
+
+
+def test_a_summary_sheet_check_skips_a_far_cell_sheet(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Summary"
+        ws.append(["Complaints"])
+        far = wb.create_sheet("Junk")
+        far.append(["id", "stage", "received"])
+        far["XFD1048576"] = "x"
+        cases = wb.create_sheet("Cases")
+        cases.append(["id", "stage", "received"])
+    with pytest.raises(InputError) as exc:
+        read_table(workbook(tmp_path, build), display="log.xlsx", known_names=KNOWN)
+    assert problems(exc) == ["log.xlsx[Summary]: error: this sheet has no header row with the case log's columns; the sheet 'Cases' looks like the case log: choose it with --sheet [missing-header]"]

@@ -730,8 +730,14 @@ def _workbook_sheets(zf: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
         attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', tag[0]))
         rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
         sheets.append(_Sheet(html.unescape(attrs.get("name", "")), attrs.get("state", "visible"), targets.get(rid, "")))
-    active = re.search(r'\bactiveTab="(\d+)"', xml)
-    return sheets, int(active[1]) if active else 0
+    found = re.search(r'\bactiveTab="(\d+)"', xml)
+    active = int(found[1]) if found else 0
+    # Chart sheets hold no cells: left out, and the active one, if a chart, stands for none.
+    charts = {i for i, s in enumerate(sheets) if "worksheets/" not in s.member}
+    if charts:
+        active = -1 if active in charts else active - sum(1 for i in charts if i < active)
+        sheets = [s for i, s in enumerate(sheets) if i not in charts]
+    return sheets, active
 
 
 def _check_zip(zf: zipfile.ZipFile, name: str, limits: ReadLimits) -> None:
@@ -1000,10 +1006,10 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
         (h_row, _, header_values), titles = _find_header(records, header_row, known, name, where)
     except InputError as exc:
         if exc.problems and exc.problems[0].rule == "empty":
-            raise InputError([Problem(Location(name, 1, sheet=title), "the sheet is empty: expected a header row and one row per complaint" + _other_sheets(book, sheets, chosen, known), "empty")]) from None
+            raise InputError([Problem(Location(name, 1, sheet=title), "the sheet is empty: expected a header row and one row per complaint" + _other_sheets(p, book, sheets, chosen, known, limits), "empty")]) from None
         raise
     if known and header_row is None and not _looks_like_cases(data[h_row - 1:h_row], known):
-        others = _other_sheets(book, sheets, chosen, known)
+        others = _other_sheets(p, book, sheets, chosen, known, limits)
         if others:
             raise InputError([Problem(Location(name, sheet=title), "this sheet has no header row with the case log's columns" + others, "missing-header")])
     if header_row is None and titles:
@@ -1064,7 +1070,7 @@ def zlib_error():
     return zlib.error
 
 
-def _other_sheets(book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[str]) -> str:
+def _other_sheets(p: Path, book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[str], limits: ReadLimits) -> str:
     """'; the sheets 'Cases' look like the case log: choose one with --sheet' when other sheets hold known columns."""
     if not known:
         return ""
@@ -1073,6 +1079,8 @@ def _other_sheets(book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[s
         if s is chosen:
             continue
         try:
+            with zipfile.ZipFile(p) as zf:  # held to the limits before calamine builds its grid
+                _scan_sheet(zf, s.member, str(p), s.name, limits)
             rows = book.get_sheet_by_name(s.name).to_python(nrows=HEADER_SEARCH)
         except Exception:  # noqa: BLE001 - a sheet that cannot be read is not a candidate
             continue
