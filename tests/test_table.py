@@ -462,3 +462,8 @@ def test_a_summary_sheet_check_skips_a_far_cell_sheet(tmp_path):
     with pytest.raises(InputError) as exc:
         read_table(workbook(tmp_path, build), display="log.xlsx", known_names=KNOWN)
     assert problems(exc) == ["log.xlsx[Summary]: error: this sheet has no header row with the case log's columns; the sheet 'Cases' looks like the case log: choose it with --sheet [missing-header]"]
+
+
+def test_csv_delimiter_sniffed_past_a_title_line(tmp_path):
+    t = read_table(write(tmp_path, "Complaints export, April\nid;stage;received\nA;1;x\nB;2;y\n"), display="l.csv", known_names=KNOWN)
+    assert t.header == ("id", "stage", "received") and t.header_row == 2 and cells(t) == [("A", "1", "x"), ("B", "2", "y")]

@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import html
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -515,9 +516,10 @@ def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, k
         first_line = 2
         notes.append(Problem(Location(name, 1, 1), f"the first line 'sep={printable(delimiter)}' (written by Excel) names the delimiter; it was not read as data", "sep-line"))
     if delimiter is None:
-        head = next((ln for ln in _lines(text, 0) if ln.strip()), "")
         if header_row is not None:
-            head = next(iter(_lines(text, _line_offset(text, header_row))), head)
+            head = next(iter(_lines(text, _line_offset(text, header_row))), "")
+        else:  # the first lines that are not blank: a title line above the header may have no delimiter
+            head = "".join(itertools.islice((ln for ln in _lines(text, 0) if ln.strip()), 20))
         delimiter = _sniff_delimiter(head)
 
     try:
