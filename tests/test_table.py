@@ -467,3 +467,19 @@ def test_a_summary_sheet_check_skips_a_far_cell_sheet(tmp_path):
 def test_csv_delimiter_sniffed_past_a_title_line(tmp_path):
     t = read_table(write(tmp_path, "Complaints export, April\nid;stage;received\nA;1;x\nB;2;y\n"), display="l.csv", known_names=KNOWN)
     assert t.header == ("id", "stage", "received") and t.header_row == 2 and cells(t) == [("A", "1", "x"), ("B", "2", "y")]
+
+
+def test_xlsx_long_column_definitions_are_not_a_long_cell(tmp_path, monkeypatch):
+    # 16,000 column widths make a <cols> section of 900 KB, with no cell in it, read in 16 KB pieces.
+    import checker.caselog.table as table
+
+    monkeypatch.setattr(table, "SCAN_CHUNK", 16384)
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage"])
+        ws.append(["C1", 1])
+        for i in range(1, 16_001):
+            ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width = 12 + i % 3
+    t = read_table(workbook(tmp_path, build), display="log.xlsx", limits=ReadLimits(max_cell_chars=1000))
+    assert cells(t) == [("C1", "1")]

@@ -27,6 +27,7 @@ import io
 import itertools
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -60,6 +61,8 @@ HEADER_SEARCH = 50
 MAX_UNREADABLE = 100_000
 #: How many names a message lists before "and N more".
 SHOWN_NAMES = 10
+#: The sheet's XML is scanned in pieces of this size.
+SCAN_CHUNK = 1 << 20
 #: XLSX members smaller than this are not held to the compression-ratio limit.
 RATIO_FLOOR = 1 << 20
 
@@ -790,6 +793,7 @@ _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
 _ROW_R = re.compile(rb'\br="([0-9]+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _CELL_COLUMN = re.compile(rb' r="([A-Z]+)[0-9]')
+_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|</(?:\w+:)?row>|<(?:\w+:)?c\s[^>]*/>")
 
 
@@ -831,7 +835,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
 
     with zf.open(member) as source:
         while True:
-            chunk = source.read(1 << 20)
+            chunk = source.read(SCAN_CHUNK)
             unpacked += len(chunk)
             if unpacked > limits.max_uncompressed:
                 raise InputError([Problem(Location(name, sheet=title), f"the sheet unpacks to more than {limits.max_uncompressed:,} bytes (read limit max_uncompressed)", "too-large")])
@@ -841,6 +845,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 for end in _last_matches(_CELL_END, buffer):
                     pass
                 cut = end if end is not None else 0
+                if not _CELL_START.search(buffer, cut):  # no cell open after it: any whole tag ends a piece
+                    cut = max(cut, buffer.rfind(b">") + 1)
                 merge = buffer.rfind(b"mergeCell")
                 if merge > cut:
                     close = buffer.find(b">", merge)
@@ -994,7 +1000,7 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
             scan = _scan_sheet(zf, chosen.member, name, title, limits)
         except InputError:
             raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError, NotImplementedError, zlib_error()) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError, NotImplementedError, zlib.error) as exc:
             raise _unreadable(name, exc, title) from None
     try:
         book = CalamineWorkbook.from_path(str(p))
@@ -1064,12 +1070,6 @@ def _column_text(column: Sequence[Any]) -> Sequence[str]:
         return [cell_text(v) for v in column]
     memo = {v: cell_text(v) for v in set(column)}
     return list(map(memo.__getitem__, column))
-
-
-def zlib_error():
-    import zlib
-
-    return zlib.error
 
 
 def _other_sheets(p: Path, book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[str], limits: ReadLimits) -> str:
