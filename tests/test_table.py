@@ -483,3 +483,12 @@ def test_xlsx_long_column_definitions_are_not_a_long_cell(tmp_path, monkeypatch)
             ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width = 12 + i % 3
     t = read_table(workbook(tmp_path, build), display="log.xlsx", limits=ReadLimits(max_cell_chars=1000))
     assert cells(t) == [("C1", "1")]
+
+
+def test_big_csv_over_the_cell_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import checker.caselog.table as table
+
+    monkeypatch.setattr(table.pl, "read_csv", None)  # polars must not be reached
+    with pytest.raises(InputError) as exc:
+        read_table(big_csv(tmp_path), display="big.csv", limits=ReadLimits(max_cells=100_000))
+    assert problems(exc) == [f"big.csv: error: the table has {BIG_ROWS * 3:,} cells, over the limit of 100,000 (read limit max_cells); split the case log, or raise the limit [too-many-cells]"]

@@ -547,6 +547,8 @@ def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, k
 
     frame = rows = None
     if file is not None:
+        if (file.lines - h_end) * max(width, 1) > limits.max_cells:  # before polars holds them
+            raise _cells_problem(name, "", (file.lines - h_end) * max(width, 1), limits)
         frame, rows = _csv_fast_file(file, h_end, width, delimiter)
         if frame is None:
             raise _NeedWhole
