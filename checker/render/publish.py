@@ -462,7 +462,11 @@ def review_view(result: dict, diff: dict | None = None) -> dict:
 # ---------------------------------------------------------------- annual report
 
 def annual_view(result: dict) -> dict:
-    ar = result.get("annual_report") or {}
+    from ..intake.placeholders import scrub
+
+    # a text still holding chc init's placeholder is not the landlord's words: never published
+    result = {**result, "submission": scrub(result["submission"]), "annual_report": scrub(result.get("annual_report") or {})}
+    ar = result["annual_report"]
     source, s1, s2 = stage_figures(result)
     as_at, as_at_reason = as_at_date(result)
     verdicts = result["summary"]["verdicts"]
