@@ -84,7 +84,7 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
     routes = []
     for key, label in ROUTES:
         cases = resolved[key]
-        sub_log = replace(log, cases=tuple(cases), problems=(), excluded={})
+        sub_log = subset(log, cases)
         figures = compute_metrics(sub_log, calendar, timescales, settings=settings)
         stage = figures.stage(1 if key == "stage1" else 2)
         ts = timescales.stage(1 if key == "stage1" else 2)
@@ -126,6 +126,18 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
         },
         "case_log": {"file": log.path, "sha256": log.sha256, "rows": len(log.cases), "excluded": log.excluded_total},
     }
+
+
+def subset(log, cases):
+    """The case log with only `cases` (and nothing excluded), for the metrics library to count.
+
+    The one place that builds a log: a columnar log (one with `with_frame`) is rebuilt from a
+    frame of the cases; the tuple-of-cases log of before, by replacing its cases."""
+    if hasattr(log, "with_frame"):
+        from .reader import cases_frame
+
+        return log.with_frame(cases_frame(tuple(cases)))
+    return replace(log, cases=tuple(cases), problems=(), excluded={})
 
 
 def _quarter_of(submission: Submission, quarter: str) -> tuple[dt.date, dt.date]:
@@ -189,7 +201,7 @@ def english_quarter(submission: Submission, log, calendar, quarter: str) -> dict
     timescales = submission.code.timescales
 
     def figures(cases):
-        return compute_metrics(replace(log, cases=tuple(cases), problems=(), excluded={}), calendar, timescales,
+        return compute_metrics(subset(log, cases), calendar, timescales,
                                homes_lcra=lcra, homes_lcho=lcho, settings=settings)
 
     received = figures(c for c in log.cases if first <= c.received <= last)
