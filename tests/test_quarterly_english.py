@@ -112,3 +112,11 @@ def test_the_bundled_example_q3():
     assert (s1["received"], s1["responded"], s1["on_time"], s1["on_time_with_extension"], s1["late"]) == (105, 107, 50, 10, 47)
     assert (s2["received"], s2["responded"], s2["on_time"], s2["on_time_with_extension"], s2["late"]) == (19, 20, 15, 1, 4)
     assert q["ch02"] == {"stage1": 56.1, "stage2": 80.0}
+
+
+def test_byte_identical_runs(tmp_path):
+    for fmt in ("md", "html", "json"):
+        a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        assert run("quarterly", SUB, "--quarter", "Q1", "--format", fmt, "-o", a).exit_code == 0
+        assert run("quarterly", SUB, "--quarter", "Q1", "--format", fmt, "-o", b).exit_code == 0
+        assert a.read_bytes() == b.read_bytes()

@@ -134,3 +134,11 @@ def test_a_scottish_landlord_is_refused():
     result = run("submission-form", EXAMPLES / "strathkinnell-2024-25" / "submission.yaml")
     assert result.exit_code == 2
     assert "spso-2021 is not a Housing Ombudsman Code [wrong-code]" in result.stderr
+
+
+def test_byte_identical_runs(tmp_path):
+    for fmt in ("csv", "json"):
+        a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        assert run("submission-form", NORTHMOOR / "submission.yaml", "--format", fmt, "-o", a).exit_code == 0
+        assert run("submission-form", NORTHMOOR / "submission.yaml", "--format", fmt, "-o", b).exit_code == 0
+        assert a.read_bytes() == b.read_bytes()
