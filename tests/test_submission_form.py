@@ -142,3 +142,11 @@ def test_byte_identical_runs(tmp_path):
         assert run("submission-form", NORTHMOOR / "submission.yaml", "--format", fmt, "-o", a).exit_code == 0
         assert run("submission-form", NORTHMOOR / "submission.yaml", "--format", fmt, "-o", b).exit_code == 0
         assert a.read_bytes() == b.read_bytes()
+
+
+def test_an_older_codes_figure_rows_count_as_answered():
+    form = json.loads(run("submission-form", EXAMPLES / "ashcombe-2020-21" / "submission.yaml", "--format", "json").stdout)
+    assert {p["comply"] for p in form["provisions"]} == {"Yes", "Not applicable", "Answered with a figure or text"}
+    assert sorted(p["id"] for p in form["provisions"] if p["comply"] == "Answered with a figure or text") == ["3.8", "4.10", "4.5", "4.6", "4.7", "6.3", "8.1"]
+    assert [f["rule"] for f in form["findings"]] == ["link-missing"]
+    assert form["deadline"]["date"] == "2021-09-30"

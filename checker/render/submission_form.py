@@ -31,6 +31,7 @@ SMALL_DEADLINE_MONTHS = 6
 ASSUMPTION = ("A landlord with exactly 1,000 homes is counted with the larger landlords (deadline 30 September); "
               "the Ombudsman's wording ('over 1,000', 'under 1,000') leaves exactly 1,000 open.")
 COMPLY = {"yes": "Yes", "no": "No", "partial": "No", "n/a": "Not applicable"}
+FIGURE = "Answered with a figure or text"
 
 # (key in the form, label, where the submission holds it)
 LINKS = (
@@ -105,8 +106,11 @@ def submission_form(result: dict) -> dict:
     provisions = []
     for p in result["provisions"]:
         answer = p.get("answer")
+        comply = COMPLY.get(answer, "")
+        if not comply and any(p.get(k) not in (None, "", {}) for k in ("value", "values", "text", "choice")):
+            comply = FIGURE  # an older Code's figure or text row: answered, though not yes or no
         provisions.append({"id": p["id"], "section": p["section"], "requirement": p["requirement"],
-                           "comply": COMPLY.get(answer, ""), "answer_as_given": answer})
+                           "comply": comply, "answer_as_given": answer})
     unanswered = [p["id"] for p in provisions if not p["comply"]]
     if unanswered:
         findings.append({"rule": "unanswered", "severity": "error", "key": "answers",
