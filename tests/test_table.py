@@ -79,7 +79,7 @@ def test_csv_title_rows_found_by_known_names(tmp_path):
     text = "Complaints export,,\nRun 01/04/2025,,\n,,\nRef,Status,Logged\nID,stage,received\nA,1,x\n"
     t = read_table(write(tmp_path, text), display="l.csv", known_names=KNOWN)
     assert t.header_row == 5 and t.rows.to_list() == [6]
-    assert [str(n) for n in t.notes] == ["l.csv:5:1: error: the header is on line 5; the lines above it (line 1, 2, 4, 'Complaints export') were taken as a title and not read (set the header row if that is wrong) [title-rows]"]
+    assert [str(n) for n in t.notes] == ["l.csv:5:1: error: the header is on line 5; lines 1, 2, 4 above it ('Complaints export', ...) were taken as titles and not read; set the header row if that is wrong [title-rows]"]
     # Without known names the first line that is not blank is the header, as before.
     assert read_table(write(tmp_path, text)).header_row == 1
 
@@ -260,7 +260,7 @@ def test_xlsx_title_rows(tmp_path):
         ws.append(["C1", 1, "x"])
     t = read_table(workbook(tmp_path, build), display="log.xlsx", known_names=KNOWN)
     assert t.header_row == 3 and t.rows.to_list() == [4]
-    assert [str(n) for n in t.notes] == ["log.xlsx[Cases]:row 3: error: the header is on row 3; the row above it (row 1, 'Complaints export') was taken as a title and not read (set the header row if that is wrong) [title-rows]"]
+    assert [str(n) for n in t.notes] == ["log.xlsx[Cases]:row 3: error: the header is on row 3; row 1 above it ('Complaints export') was taken as a title and not read; set the header row if that is wrong [title-rows]"]
 
 
 def test_xlsx_compression_ratio_and_size_limits(tmp_path):

@@ -407,7 +407,8 @@ def _title_note(name: str, sheet: str, titles: list, header_line: int, where) ->
     text = next((c for c in titles[0][2] if c is not None and str(c).strip()), "")
     unit = "row" if sheet else "line"
     shown = ", ".join(str(x) for x in lines[:SHOWN_NAMES]) + (f" and {len(lines) - SHOWN_NAMES} more" if len(lines) > SHOWN_NAMES else "")
-    return [Problem(where(header_line), f"the header is on {unit} {header_line}; the {unit}{'s' if len(lines) > 1 else ''} above it ({unit} {shown}, '{printable(str(text)[:60])}') {'were' if len(lines) > 1 else 'was'} taken as a title and not read (set the header row if that is wrong)", "title-rows")]
+    many = len(lines) > 1
+    return [Problem(where(header_line), f"the header is on {unit} {header_line}; {unit}{'s' if many else ''} {shown} above it ('{printable(str(text)[:60])}'{', ...' if many else ''}) {'were' if many else 'was'} taken as {'titles' if many else 'a title'} and not read; set the header row if that is wrong", "title-rows")]
 
 
 #: A CSV larger than this is not held in memory as text: its header is found in this much of its
