@@ -492,3 +492,24 @@ def test_big_csv_over_the_cell_limit_is_refused_before_it_is_read(tmp_path, monk
     with pytest.raises(InputError) as exc:
         read_table(big_csv(tmp_path), display="big.csv", limits=ReadLimits(max_cells=100_000))
     assert problems(exc) == [f"big.csv: error: the table has {BIG_ROWS * 3:,} cells, over the limit of 100,000 (read limit max_cells); split the case log, or raise the limit [too-many-cells]"]
+
+
+def test_xlsx_part_larger_than_its_header_says_is_refused(tmp_path):
+    from tests.hostile import generators
+
+    parts = generators._xlsx_parts(generators._small_log)
+    import zlib
+
+    out = []
+    for name, data in parts.items():
+        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packed = c.compress(data) + c.flush()
+        if name == "xl/styles.xml":  # 8 MB of comment in a part that claims its old size
+            big = data.replace(b"</styleSheet>", b"<!--" + b"x" * (8 << 20) + b"--></styleSheet>")
+            c = zlib.compressobj(6, zlib.DEFLATED, -15)
+            packed = c.compress(big) + c.flush()
+        out.append((name, packed, len(data), zlib.crc32(data)))
+    generators._write_zip(tmp_path / "log.xlsx", out)
+    with pytest.raises(InputError) as exc:
+        read_table(tmp_path / "log.xlsx", display="log.xlsx")
+    assert problems(exc) == ["log.xlsx[Cases]: error: is not a readable XLSX workbook (BadZipFile: Bad CRC-32 for file 'xl/styles.xml'); open it in Excel and save it again, or export CSV [not-a-caselog]"]
