@@ -6,11 +6,17 @@ every later message can point at `file:line:col` or `file[Sheet]!C7`.
 
 - CSV is read by polars (all columns text). Line numbers stay exact: when no record spans lines,
   row i is line header+1+i; otherwise (a quoted cell with a line break, a quote polars refuses)
-  Python's csv module re-reads the text and records the line each record starts on.
+  Python's csv module re-reads the text and records the line each record starts on. A CSV over
+  1 MiB is never held whole as text: one pass checks it (hash, NUL, UTF-8, lines), its head gives
+  the header, polars reads the file. A quote left open is a located problem, never a lost tail.
 - XLSX is read by python-calamine. Before that, one streaming pass over the zip and the sheet's
   XML finds what calamine does not say: merged cells, formulas with no saved value, error cells
   (#REF!), hidden rows and sheets; and the limits (bytes, cells, cell length, uncompressed size,
-  compression ratio) are checked on the way, so a decompression bomb is refused early.
+  compression ratio, and the grid calamine will build) are checked on the way, so a
+  decompression bomb is refused before calamine sees it.
+- The default sheet is the active one if visible, else the first visible one; hidden sheets are
+  named in a note. The header is the first row holding two `known_names` (title rows above it,
+  and Excel's `sep=;` line, are said in notes), or the row `header_row` says.
 
 Hidden rows (by a filter or by hand) are read and counted like the others, with a note naming
 them: leaving out rows a user cannot see would lose data silently, which is worse.
