@@ -24,6 +24,8 @@ from .sources import Source, kind_of, read_bytes, read_source
 from .tables import Columns, Row, read_table
 
 _YEAR_NEAR_CODE = re.compile(r"complaints? handling code\D{0,30}?\b(20\d\d)\b|\b(20\d\d)\b[^.\n\d]{0,12}complaints? handling code", re.I)
+_LANDLORD = re.compile(r"^(?P<name>[^:|]{2,80}?)\s*[:|–—]\s*(?:(?:the\s+)?complaints? handling code\s+)?self[- ]assessment\b", re.I)
+_NOT_A_NAME = re.compile(r"^\s*(?:section|part|appendix|table|annex|our|the code)\b|^\s*\d", re.I)
 _PERIOD = re.compile(r"\b(20\d\d)\s*[-/–]\s*(20\d\d|\d\d)\b")
 # Words in a heading that name a Code version's family when the numbers do not tell.
 FAMILY_WORDS = {"spso-2021": ("spso", "scottish public services ombudsman", "model complaints handling procedure")}
@@ -44,10 +46,13 @@ class Imported:
     notes: tuple[str, ...] = ()
 
     def yaml(self) -> str:
-        from ..scaffold import dump_submission
+        import textwrap
 
-        header = [f"Imported by `chc import` from {', '.join(self.files)}: {len(self.placed)} rows of {self.code.id}.",
-                  "Answers, evidence and commentary are as the files give them; check it with `chc check`."]
+        from ..scaffold import WIDTH, dump_submission
+
+        header = textwrap.wrap(f"Imported by `chc import` from {', '.join(self.files)}: {len(self.placed)} rows of {self.code.id}. "
+                               "Answers, evidence and commentary are as the files give them; check it with `chc check`.",
+                               WIDTH - 2, break_on_hyphens=False, break_long_words=False)
         return dump_submission(self.data, self.code, header=header)
 
 
@@ -86,9 +91,20 @@ def import_files(paths: list[str | Path], *, code_id: str | None = None, landlor
         placed=tuple(p for p in form if p in placed),
         unanswered=tuple(p for p in form if p in placed and not _answered(answers[p])),
         not_in_files=tuple(p for p in form if p not in placed),
-        warnings=tuple(sorted(set(warnings))),
+        warnings=_in_order(warnings, names),
         notes=tuple(([note] if note else []) + notes),
     )
+
+
+def _in_order(problems: list[Problem], names: list[str]) -> tuple[Problem, ...]:
+    """Problems once each, by file in the order given, then table, sheet and row."""
+    order = {name: n for n, name in enumerate(names)}
+
+    def key(p: Problem):
+        where = p.location
+        return order.get(where.file, len(order)), where.table, where.sheet, where.line, where.column, where.cell, p.message
+
+    return tuple(sorted(set(problems), key=key))
 
 
 def _chc_workbook(paths: list[Path], names: list[str]):
@@ -196,8 +212,9 @@ def _place(rows: list[Row], code: Code) -> tuple[dict, set, list[Problem]]:
     for row in rows:
         provision = code.provision(row.provision)
         if provision is None or not provision.form_row:
-            what = "a provision" if provision is None else "a provision, but not a row of its self-assessment form"
-            warnings.append(Problem(row.location, f"'{row.provision}' is not {what} of {code.id}" + (f"; this row was not imported: '{row.text}'" if row.text else ""), "not-placed"))
+            what = f"'{row.provision}' is not a provision of {code.id}" if provision is None else \
+                f"provision {row.provision} of {code.id} is not a row of its self-assessment form"
+            warnings.append(Problem(row.location, f"{what}; this row was not imported: '{row.text}'", "not-placed"))
             continue
         if row.provision in first:
             warnings.append(Problem(row.location, f"provision {row.provision} is given twice (first at {first[row.provision]}); "
@@ -276,7 +293,11 @@ def _submission(code: Code, answers: dict, texts: list[str], landlord: str | Non
     else:
         notes.append("no period found in the files: give --period (e.g. 2025-26) or fill in period: in the file")
     if not landlord:
-        notes.append("no landlord name given: give --landlord NAME or fill in landlord: name: in the file")
+        landlord = next((m.group("name").strip() for m in map(_LANDLORD.match, texts) if m and not _NOT_A_NAME.match(m.group("name"))), "")
+        if landlord:
+            notes.append(f"landlord {landlord}: from the headings (give --landlord to set another)")
+        else:
+            notes.append("no landlord name given: give --landlord NAME or fill in landlord: name: in the file")
     data = {
         "code": code.id,
         "landlord": {"name": landlord or "", "nation": code.jurisdiction[0]},

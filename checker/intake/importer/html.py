@@ -3,7 +3,7 @@
 The site's furniture goes first: scripts, styles, navigation, footers, asides and cookie
 banners (an element whose id or class names cookies or consent, unless it holds a table). Each
 table knows the heading above it (h1-h6 or its caption). A cell's text is its words with one line
-a paragraph, list item or line break; a link to a web address keeps its words and gains the
+a list item or line break and an empty line between paragraphs; a link to a web address keeps its words and gains the
 address in brackets when the words do not show it. Cells spanning columns are read into each
 column; cells spanning rows are empty in the rows below. A table inside a self-assessment table's
 cell is part of that cell's text, not a table of its own.
@@ -16,8 +16,8 @@ import re
 from .sources import Source, check_counts, refuse, sniff, not_what_it_says
 from .tables import HEADER_SEARCH_ROWS, RawTable, read_header
 
-BLOCKS = ("p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
-          "article", "dd", "dt", "caption", "pre", "address")
+BLOCKS = ("div", "li", "ul", "ol", "tr", "table", "dd", "dt", "caption", "pre", "address", "section", "article")
+PARAGRAPHS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")  # kept apart by an empty line
 FURNITURE = ("//script", "//style", "//noscript", "//template", "//nav", "//footer", "//aside", "//iframe", "//svg",
              "//*[@role='navigation' or @role='contentinfo' or @role='search' or @role='banner']")
 _BANNER = re.compile(r"cookie|consent|gdpr", re.I)
@@ -87,9 +87,10 @@ def _mark_text(root) -> None:
     """Line breaks where blocks and <br> are, and link addresses beside their words."""
     for element in root.iter("br"):
         element.tail = "\n" + (element.tail or "")
-    for element in root.iter(*BLOCKS):
-        element.text = "\n" + (element.text or "")
-        element.tail = "\n" + (element.tail or "")
+    for tags, mark in ((BLOCKS, "\n"), (PARAGRAPHS, "\n\n")):
+        for element in root.iter(*tags):
+            element.text = mark + (element.text or "")
+            element.tail = mark + (element.tail or "")
     for element in root.iter("a"):
         href = (element.get("href") or "").strip()
         words = " ".join(element.text_content().split())
@@ -98,8 +99,15 @@ def _mark_text(root) -> None:
 
 
 def _cell_text(cell) -> str:
-    lines = (_SPACE.sub(" ", line).strip() for line in cell.text_content().split("\n"))
-    return "\n".join(line for line in lines if line)
+    """The cell's lines; paragraphs apart by one empty line, other empty lines dropped."""
+    lines: list[str] = []
+    for line in cell.text_content().split("\n"):
+        line = _SPACE.sub(" ", line).strip()
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
 
 
 def _rows(table) -> tuple:

@@ -208,6 +208,7 @@ def read_table(table: RawTable, previous: Columns | None) -> TableReading:
             return reading
         columns = previous
     reading.columns = columns
+    reading.headings.extend(" ".join(c.split()) for r in table.rows[:max(start - 1, 0)] for c in dict.fromkeys(r) if c.strip())
     header_texts = [normalise(c) for c in table.rows[start - 1]] if start else None
     for index in range(start, len(table.rows)):
         cells = table.rows[index]
