@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from ...problems import InputError, Location, Problem
 from .sources import Source, check_counts, refuse, sniff, not_what_it_says
 from .tables import HEADER_SEARCH_ROWS, RawTable, read_header
 
-BLOCKS = ("div", "li", "ul", "ol", "tr", "table", "dd", "dt", "caption", "pre", "address", "section", "article")
+BLOCKS = ("div", "li", "ul", "ol", "tr", "td", "th", "table", "dd", "dt", "caption", "pre", "address", "section", "article")
+PARAGRAPH_MARK = "\u2029"  # Unicode's paragraph separator, put where paragraphs start and end
 PARAGRAPHS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")  # kept apart by an empty line
 FURNITURE = ("//script", "//style", "//noscript", "//template", "//nav", "//footer", "//aside", "//iframe", "//svg",
              "//*[@role='navigation' or @role='contentinfo' or @role='search' or @role='banner']")
@@ -38,10 +40,15 @@ def read_html(data: bytes, name: str) -> Source:
     except UnicodeDecodeError:
         encoding = None  # lxml reads the page's own <meta charset>
     try:
-        parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True)
+        parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, huge_tree=True)
         root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise refuse(name, f"is not a web page chc can read ({exc})", "wrong-format") from None
+    fatal = next((e for e in parser.error_log if e.level_name == "FATAL"), None)
+    if fatal is not None:  # the parser stopped here: what follows would be lost without a word
+        raise InputError([Problem(Location(name, fatal.line, fatal.column + 1),
+                                  f"the page cannot be read past this point ({fatal.message.split(',')[0].strip()}); "
+                                  "chc reads all of a page or none of it", "too-deep")])
     for element in root.xpath("|".join(FURNITURE)):
         element.drop_tree()
     for element in list(root.iter()):
@@ -87,7 +94,7 @@ def _mark_text(root) -> None:
     """Line breaks where blocks and <br> are, and link addresses beside their words."""
     for element in root.iter("br"):
         element.tail = "\n" + (element.tail or "")
-    for tags, mark in ((BLOCKS, "\n"), (PARAGRAPHS, "\n\n")):
+    for tags, mark in ((BLOCKS, "\n"), (PARAGRAPHS, PARAGRAPH_MARK)):
         for element in root.iter(*tags):
             element.text = mark + (element.text or "")
             element.tail = mark + (element.tail or "")
@@ -99,15 +106,14 @@ def _mark_text(root) -> None:
 
 
 def _cell_text(cell) -> str:
-    """The cell's lines; paragraphs apart by one empty line, other empty lines dropped."""
-    lines: list[str] = []
-    for line in cell.text_content().split("\n"):
-        line = _SPACE.sub(" ", line).strip()
-        if line or (lines and lines[-1]):
-            lines.append(line)
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines)
+    """The cell's lines; paragraphs apart by one empty line, no other empty lines."""
+    paragraphs = []
+    for part in cell.text_content().split(PARAGRAPH_MARK):
+        lines = (_SPACE.sub(" ", line).strip() for line in part.split("\n"))
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
 
 
 def _rows(table) -> tuple:

@@ -19,7 +19,7 @@ from .tables import RawTable
 MB = 1024 * 1024
 MAX_FILE = {"docx": 50 * MB, "xlsx": 50 * MB, "html": 20 * MB, "csv": 20 * MB}
 MAX_UNZIPPED = 200 * MB  # all the parts of a .docx or .xlsx, unpacked
-MAX_PART_RATIO = 200  # a part unpacking to more than 200 times its packed size (and over 1 MB) is a bomb
+MAX_PART_RATIO = 200  # a part unpacking to more than 200 times its packed size (and over 10 MB) is a bomb
 MAX_ZIP_ENTRIES = 5_000
 MAX_TABLES = 1_000  # a form has one table per section, a page or two more
 MAX_ROWS = 20_000
@@ -110,7 +110,7 @@ def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     if total > MAX_UNZIPPED:
         raise refuse(name, f"would unpack to {total / MB:.0f} MB (a zip bomb?); chc unpacks at most {MAX_UNZIPPED // MB} MB", "too-large")
     for entry in entries:
-        if entry.file_size > MB and entry.file_size > MAX_PART_RATIO * max(entry.compress_size, 1):
+        if entry.file_size > 10 * MB and entry.file_size > MAX_PART_RATIO * max(entry.compress_size, 1):
             raise refuse(name, f"part {entry.filename} would unpack to {entry.file_size / MB:.0f} MB from "
                                f"{entry.compress_size / 1024:.0f} KB (a zip bomb?)", "too-large")
     names = {e.filename for e in entries}
