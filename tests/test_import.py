@@ -410,3 +410,43 @@ def test_imported_word_form_checks_as_the_hand_written_submission(tmp_path):
         raise
     want = build_result(assess(tmp_path / "hand.yaml"))
     assert [(p["id"], p["verdict"]) for p in got["provisions"]] == [(p["id"], p["verdict"]) for p in want["provisions"]]
+
+
+def test_spreadsheet_places_are_sheet_and_cell(tmp_path, monkeypatch):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Form"
+    ws.append(["Section", "Provision", "Requirement", "Comply", "Evidence"])  # 'Provision' wins over 'Section'
+    ws.append(["6 Complaints stages", "6.3", "r", "✓", "Policy, page 4"])
+    ws.append(["6 Complaints stages", "", "r", "x", "no number"])
+    ws.append(["6 Complaints stages", "6.4", "r", "x", ""])
+    wb.save(tmp_path / "form.xlsx")
+    result = run(["import", "form.xlsx", "-o", "s.yaml", "--code", "hos-2024"], tmp_path, monkeypatch)
+    assert result.exit_code == 0
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == [
+        "form.xlsx[Form]!A3: warning: a row with no provision number: '6 Complaints stages | r | x | no number' [not-placed]"]
+    answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
+    assert answers["6.3"] == {"comply": "Yes", "evidence": [{"document": "Policy", "page": 4}]}  # a check mark is yes
+    assert answers["6.4"] == {"comply": "x"}  # a cross could mean either: kept as written
+
+
+def test_word_tick_columns_under_a_merged_comply_heading(tmp_path, monkeypatch):
+    document = docx.Document()
+    document.add_paragraph("Complaint Handling Code 2024")
+    table = document.add_table(rows=4, cols=5)
+    head, sub = table.rows[0].cells, table.rows[1].cells
+    for n, text in enumerate(("Code provision", "Code requirement", "Comply", "Comply", "Commentary")):
+        head[n].text = text
+    head[2].merge(head[3])
+    sub[2].text, sub[3].text = "Yes", "No"
+    for row, values in zip(table.rows[2:], (("5.1", "r", "X", "", "Done."), ("5.2", "r", "", "✔", "Not yet: by October 2025."))):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    document.save(tmp_path / "ticks.docx")
+    result = run(["import", "ticks.docx", "-o", "s.yaml"], tmp_path, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
+    assert answers["5.1"] == {"comply": "Yes", "commentary": "Done."}
+    assert answers["5.2"] == {"comply": "No", "commentary": "Not yet: by October 2025."}

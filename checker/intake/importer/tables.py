@@ -30,6 +30,7 @@ COMMENTARY_WORDS = ("commentary", "comment", "comments", "explanation", "explana
 # A column headed by an answer alone holds ticks: a tick there is that answer.
 TICK_HEADERS = ("yes", "no", "partial", "partially", "n/a", "na", "not applicable", "y", "n")
 TICKS = ("✓", "✔", "☑", "✅", "√", "x", "✗", "✘", "☒", "●", "•", "■", "yes", "y", "true", "tick", "ticked")
+CHECK_MARKS = ("✓", "✔", "☑", "✅", "√")
 # How far down a table its header row may be (a title row or two may come first).
 HEADER_SEARCH_ROWS = 6
 
@@ -144,6 +145,8 @@ def read_header(cells: tuple[str, ...]) -> Columns | None:
         if role.startswith("tick:"):
             if not any(t[1].lower() == role[5:].lower() for t in ticks):
                 ticks.append((i, role[5:]))
+        elif role == "provision" and "provision" in roles and "provision" in _words(text) and "provision" not in _words(cells[roles["provision"]]):
+            roles["provision"] = i  # a 'Provision' column wins over a 'Section' one
         else:
             roles.setdefault(role, i)
     placed = "provision" in roles or "requirement" in roles
@@ -257,18 +260,20 @@ def _row(table: RawTable, index: int, cells: tuple[str, ...], columns: Columns, 
             ticked.append(answer)
         else:
             other.append(text)
-    used = set(columns.roles.values()) | {c for c, _ in columns.ticks}
+    comply = _cell(cells, columns.get("comply"))
+    if comply in CHECK_MARKS:
+        comply = "Yes"  # a check mark in the Comply column (a cross could mean either, so it stays as written)
     return Row(
         table=table,
         index=index,
         provision=pid,
-        comply=_cell(cells, columns.get("comply")) if columns.get("comply") not in {c for c, _ in columns.ticks} else "",
+        comply=comply,
         evidence=_cell(cells, columns.get("evidence")),
         commentary=_cell(cells, columns.get("commentary")),
         merged=_cell(cells, columns.get("evidence+commentary")),
         ticked=tuple(ticked),
         tick_text="\n".join(other),
-        text=_snippet(cells) if used else "",
+        text=_snippet(cells),
     )
 
 
