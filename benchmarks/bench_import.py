@@ -9,13 +9,15 @@ evidence and commentary. It prints the median wall time of:
   fresh process (interpreter start-up and imports included);
 - the library call alone (`import_files` and writing the YAML text), in this process after one
   warm-up run;
-- for scale, the least any reader of the form must do: python-docx opening the document and
+- for scale, `python -m checker --help` (the interpreter and chc starting, nothing read), and the
+  least any reader of the form must do: python-docx opening the document and
   reading the text of every cell (`table.rows` / `row.cells` / `cell.text`).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -53,6 +55,9 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "checker", "import", str(FORM), "-o", str(out), "--force"],
                            cwd=ROOT, check=True, capture_output=True)
 
+        def startup():
+            subprocess.run([sys.executable, "-m", "checker", "--help"], cwd=ROOT, check=True, capture_output=True)
+
         def library():
             import_files([FORM]).yaml()
 
@@ -65,10 +70,12 @@ def main() -> None:
         rows = len(import_files([FORM]).placed)
         results = [
             ("chc import (command, fresh process)", median_time(command, args.runs)),
+            ("chc --help (start-up alone)", median_time(startup, args.runs)),
             ("import_files + YAML (library)", median_time(library, args.runs)),
             ("python-docx: every cell's text", median_time(plain_read, args.runs)),
         ]
-    print(f"{FORM.name}: {rows} rows, median of {args.runs} runs")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{FORM.name}: {rows} rows, median of {args.runs} runs ({os.cpu_count()} CPUs, load average {load:.1f})")
     for label, seconds in results:
         print(f"  {label:40s} {seconds:6.3f} s")
     print(f"  target: the command under 1 s: {'met' if results[0][1] < 1 else 'NOT met'}")

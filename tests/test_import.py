@@ -226,7 +226,7 @@ def test_rows_that_cannot_be_placed_are_reported_with_their_place(tmp_path, monk
     assert answers["6.3"] == {"comply": "Yes", "evidence": [{"document": "Policy", "section": "7"}], "commentary": "Fine."}
     assert answers["6.4"] == {"comply": None, "evidence": ["Letters"]}
     assert answers["6.5"] == {"comply": "Yes", "commentary": "see note"}  # words in a tick column are kept
-    assert "  not imported or not clear: 6 rows or tables (listed above)" in result.stderr
+    assert "  not imported, or not clear: 6 (each listed above with its place)" in result.stderr
 
 
 def test_nothing_usable_is_exit_2_and_writes_nothing(tmp_path, monkeypatch):
@@ -450,3 +450,29 @@ def test_word_tick_columns_under_a_merged_comply_heading(tmp_path, monkeypatch):
     answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
     assert answers["5.1"] == {"comply": "Yes", "commentary": "Done."}
     assert answers["5.2"] == {"comply": "No", "commentary": "Not yet: by October 2025."}
+
+
+def test_word_links_tracked_insertions_and_content_controls_are_read(tmp_path, monkeypatch):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Complaint Handling Code 2024")
+    table = document.add_table(rows=2, cols=4)
+    for cell, text in zip(table.rows[0].cells, ("Provision", "Comply", "Evidence", "Commentary")):
+        cell.text = text
+    row = table.rows[1].cells
+    row[0].text, row[1].text = "3.1", "Yes"
+    rid = document.part.relate_to("https://www.example.org/complaints", RT.HYPERLINK, is_external=True)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    row[2].paragraphs[0]._p.append(parse_xml(f'<w:hyperlink {w} r:id="{rid}"><w:r><w:t>Complaints page</w:t></w:r></w:hyperlink>'))
+    row[3].paragraphs[0]._p.append(parse_xml(f'<w:r {w}><w:t xml:space="preserve">Kept </w:t></w:r>'))
+    row[3].paragraphs[0]._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>inserted</w:t></w:r></w:ins>'))
+    row[3].paragraphs[0]._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText> deleted</w:delText></w:r></w:del>'))
+    row[3].paragraphs[0]._p.append(parse_xml(f'<w:sdt {w}><w:sdtContent><w:r><w:t> and controlled</w:t></w:r></w:sdtContent></w:sdt>'))
+    document.save(tmp_path / "links.docx")
+    assert run(["import", "links.docx", "-o", "s.yaml"], tmp_path, monkeypatch).exit_code == 0
+    answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
+    assert answers["3.1"] == {"comply": "Yes", "evidence": [{"url": "https://www.example.org/complaints", "title": "Complaints page"}],
+                              "commentary": "Kept inserted and controlled"}

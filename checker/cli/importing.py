@@ -51,8 +51,7 @@ def import_command(files, output, code_id, landlord, period, force):
     if imported.not_in_files:
         echo(f"  not in the files (left unanswered): {_list(imported.not_in_files)}")
     if imported.warnings:
-        n = len(imported.warnings)
-        echo(f"  not imported or not clear: {n} row{'s' if n != 1 else ''} or table{'s' if n != 1 else ''} (listed above)")
+        echo(f"  not imported, or not clear: {len(imported.warnings)} (each listed above with its place)")
     for note in imported.notes:
         echo(f"  {note}")
     echo(f"next: chc check {output}")
