@@ -112,8 +112,11 @@ def _chc_workbook(paths: list[Path], names: list[str]):
         if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
             from .sheet import is_chc_workbook
 
-            data = read_bytes(path, name, kind_of(path, name))
-            if is_chc_workbook(data):
+            try:
+                data = read_bytes(path, name, kind_of(path, name))
+            except InputError:
+                continue  # reported when the file is read as a table
+            if is_chc_workbook(data, name):
                 if len(paths) > 1:
                     raise InputError([Problem(Location(name), "is a chc fill-in workbook, which holds a whole submission; "
                                                               "import it on its own", "usage")])

@@ -17,9 +17,15 @@ from .tables import RawTable
 CHC_WORKBOOK_SHEETS = {"Answers", "About"}
 
 
-def is_chc_workbook(data: bytes) -> bool:
+def is_chc_workbook(data: bytes, name: str) -> bool:
     import openpyxl
 
+    from ...problems import InputError
+
+    try:
+        open_zip(data, name, "xlsx")
+    except InputError:
+        return False  # read_xlsx reports why
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     except Exception:
