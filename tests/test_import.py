@@ -476,3 +476,35 @@ def test_word_links_tracked_insertions_and_content_controls_are_read(tmp_path, m
     answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
     assert answers["3.1"] == {"comply": "Yes", "evidence": [{"url": "https://www.example.org/complaints", "title": "Complaints page"}],
                               "commentary": "Kept inserted and controlled"}
+
+
+TRICKY = [
+    "See complaint #4411 for the details", "Policy: section 3", "- starts like a list", "* starts like an alias", "&anchor",
+    "!tag", "%directive", "@at", "`tick`", "'single' and \"double\" quotes", "yes", "No", "null", "~", "6.10", "1e3",
+    "true", "Line one\n  indented line two\nline three #3", "trailing spaces   \nnext", "tab\there", "café – naïve ✓",
+    "{not: a mapping}", "[not, a list]", "x" * 300, "ends with a colon:", "=SUM(A1:A2)", "a\n\n\nb",
+]
+
+
+def test_any_text_survives_the_yaml_writer(tmp_path, monkeypatch):
+    """Every commentary comes back from the written YAML exactly as the cell held it (no comment cuts it)."""
+    import csv
+
+    from checker.codes import load_code
+
+    pids = [p.id for p in load_code("hos-2024").form_rows][:len(TRICKY)]
+    with (tmp_path / "t.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Provision", "Comply", "Commentary"])
+        for pid, text in zip(pids, TRICKY):
+            writer.writerow([pid, "Yes", text])
+    assert run(["import", "t.csv", "-o", "s.yaml", "--code", "hos-2024"], tmp_path, monkeypatch).exit_code == 0
+    answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
+    for pid, text in zip(pids, TRICKY):
+        assert answers[pid]["commentary"] == text.strip(), pid
+
+
+def test_csv_with_semicolons(tmp_path, monkeypatch):
+    (tmp_path / "s.csv").write_text("Provision;Comply;Evidence\n6.3;Yes;Policy, page 4\n", encoding="cp1252")
+    assert run(["import", "s.csv", "-o", "s.yaml", "--code", "hos-2024"], tmp_path, monkeypatch).exit_code == 0
+    assert load_yaml_file(tmp_path / "s.yaml").data["answers"]["6.3"] == {"comply": "Yes", "evidence": [{"document": "Policy", "page": 4}]}

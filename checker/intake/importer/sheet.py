@@ -88,14 +88,12 @@ def read_csv(data: bytes, name: str) -> Source:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)  # the header line says: Excel writes ; where , is the decimal mark
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     rows, numbers = [], []
     try:
-        for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
             if any(c.strip() for c in row):
                 rows.append(tuple(c.replace("\r\n", "\n") for c in row))
                 numbers.append(number)
