@@ -225,8 +225,8 @@ def read_table(table: RawTable, previous: Columns | None) -> TableReading:
             if len(distinct) == 1 and (cells[0].strip() or all(c.strip() for c in cells)) and len(next(iter(distinct))) <= 200:
                 reading.headings.append(next(iter(distinct)))
                 continue
-            if read_header(cells):
-                continue
+            if read_header(cells) or (columns.ticks and _tick_row(cells, ())):
+                continue  # a header row repeated further down
             reading.unplaced.append((table.where(index), f"a row with no provision number: '{_snippet(cells)}'"))
             continue
         reading.rows.append(_row(table, index, cells, columns, pid))
