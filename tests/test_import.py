@@ -162,10 +162,12 @@ def test_a_header_row_needs_a_place_and_an_answer():
     ("https://www.example.org/complaints", {"url": "https://www.example.org/complaints"}),
     ("Complaints page: https://www.example.org/c", {"url": "https://www.example.org/c", "title": "Complaints page"}),
     ("Complaints page (https://www.example.org/c)", {"url": "https://www.example.org/c", "title": "Complaints page"}),
+    ("Stage 1 responded to in time: 48.6%", {"figure": "stage1.pct_in_time", "value": 48.6, "unit": "%"}),
+    ("Stage 2 received: 120", {"figure": "stage2.received", "value": 120}),
     # what must stay text
     ("page 5", None), ("We comply with section 3", None), ("See the report, page 4", None),
     ("Our policy is reviewed every year.", None), ("Board minutes, 14 March 2024", None), ("Self-assessment 2024-25", None),
-    ("Read https://a.example/x and https://b.example/y", None),
+    ("Read https://a.example/x and https://b.example/y", None), ("Stage 3 received: 4", None), ("Stage 1 received: many", None),
 ])
 def test_evidence_references(line, item):
     assert reference(line) == item
@@ -362,8 +364,7 @@ def test_docx_report_needs_a_file():
 
 def test_docx_round_trip_gives_back_the_answers_evidence_and_commentary(example_docx, tmp_path):
     """Every row comes back: the answer as the document shows it, the evidence items as published
-    (a local file path is not published; a figure is published as its label, so it comes back as
-    text) and the commentary column exactly."""
+    (a local file path is not published) and the commentary column exactly."""
     from checker.render.docx import comply_text, last_column
 
     path, result = example_docx
@@ -378,9 +379,7 @@ def test_docx_round_trip_gives_back_the_answers_evidence_and_commentary(example_
         published = []
         for e in p["evidence"]:
             item = {k: v for k, v in e.items() if k not in ("label", "path")}
-            if "figure" in item:
-                published.append(e["label"])
-            elif list(item) == ["document"]:
+            if list(item) == ["document"]:
                 published.append(item["document"])
             else:
                 published.append({k: int(v) if k == "page" and str(v).isdigit() else v for k, v in item.items()})

@@ -5,6 +5,9 @@ that names a document and a section or page ("Complaints Policy (section 7.4)", 
 "Annual report, page 5") becomes a document item with its section or page. Anything else stays
 as written, a text item. Nothing is dropped: a line either becomes an item's parts or stays whole.
 
+A line that reads as chc writes a figure item ("Stage 1 responded to in time: 48.6%") is that
+figure again, so a table chc published comes back whole.
+
 In a merged "evidence and commentary" cell, the lines that are evidence references become items
 and the rest stays commentary, in order.
 """
@@ -60,10 +63,38 @@ def split_merged(text: str) -> tuple[list[Any], str]:
     return items, "\n".join(rest).strip("\n")
 
 
+def _figure_pattern() -> re.Pattern:
+    from ..submission import FIGURE_LABELS
+
+    names = "|".join(re.escape(label) for label in sorted(FIGURE_LABELS.values(), key=len, reverse=True))
+    return re.compile(rf"^Stage (?P<stage>[12]) (?P<label>{names}): (?P<value>-?\d+(?:\.\d+)?)(?P<unit>\S.{{0,19}})?$")
+
+
+_FIGURE = _figure_pattern()
+
+
+def figure(line: str) -> dict | None:
+    """A figure item as chc writes it ("Stage 1 responded to in time: 48.6%"), read back."""
+    from ..submission import FIGURE_LABELS
+
+    match = _FIGURE.match(line)
+    if not match:
+        return None
+    key = next(k for k, v in FIGURE_LABELS.items() if v == match.group("label"))
+    number = match.group("value")
+    item = {"figure": f"stage{match.group('stage')}.{key}", "value": float(number) if "." in number else int(number)}
+    if match.group("unit"):
+        item["unit"] = match.group("unit")
+    return item
+
+
 def reference(line: str) -> dict | None:
-    """A line as a url or document item, or None when it is not a reference on its own."""
+    """A line as a url, document or figure item, or None when it is not a reference on its own."""
     if not line:
         return None
+    found = figure(line)
+    if found:
+        return found
     match = _BARE_URL.match(line)
     if match:
         return {"url": match.group(1)}
