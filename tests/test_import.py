@@ -507,3 +507,15 @@ def test_csv_with_semicolons(tmp_path, monkeypatch):
     (tmp_path / "s.csv").write_text("Provision;Comply;Evidence\n6.3;Yes;Policy, page 4\n", encoding="cp1252")
     assert run(["import", "s.csv", "-o", "s.yaml", "--code", "hos-2024"], tmp_path, monkeypatch).exit_code == 0
     assert load_yaml_file(tmp_path / "s.yaml").data["answers"]["6.3"] == {"comply": "Yes", "evidence": [{"document": "Policy", "page": 4}]}
+
+
+def test_docx_findings_only_when_asked(example_docx):
+    from checker.render.docx import render_docx
+
+    _, result = example_docx
+    plain = docx.Document(io.BytesIO(render_docx(result)))
+    with_findings = docx.Document(io.BytesIO(render_docx(result, with_findings=True)))
+    assert len(plain.tables[5].columns) == 5 and len(with_findings.tables[5].columns) == 6
+    row_63 = next(r for r in with_findings.tables[5].rows if r.cells[0].text == "6.3")
+    assert row_63.cells[5].text.startswith("Contradicted\n")
+    assert "Contradicted" not in "\n".join(c.text for r in plain.tables[5].rows for c in r.cells)

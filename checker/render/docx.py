@@ -7,7 +7,8 @@ the period in the heading.
 
 The landlord's words only: the answer as given, the evidence items, the commentary, the
 explanation and the action plan of an unmet row (in the last column, as on the Ombudsman's
-form). chc's verdicts and findings belong in the review pack, not here.
+form). chc's verdicts and findings belong in the review pack; `with_findings=True` (for a report
+asked for with them) adds them as a sixth column.
 
 `chc import` reads this document back: one evidence item a paragraph, written as the published
 tables write it ("Complaints Policy v4, section 2.1", "Complaints page (https://...)").
@@ -21,13 +22,14 @@ import datetime as dt
 import io
 import zipfile
 
-from .cells import commentary_text, evidence_text, requirement_text
+from .cells import commentary_text, evidence_text, findings_text, requirement_text, verdict_text
 from .templated import answer_cell, sections_with_rows
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 HEADERS = ("Code provision", "Code requirement", "Comply: Yes / No", "Evidence", "Commentary / explanation")
 WIDTHS_CM = (1.9, 8.0, 2.2, 6.2, 8.4)
+FINDINGS_HEADER, FINDINGS_WIDTHS_CM = "chc verdict and findings", (1.7, 6.5, 1.8, 4.8, 6.2, 5.7)
 HEADER_SHADE = "D9D9D9"
 
 
@@ -50,7 +52,7 @@ def last_column(p: dict) -> str:
     return text
 
 
-def render_docx(result: dict) -> bytes:
+def render_docx(result: dict, *, with_findings: bool = False) -> bytes:
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
@@ -80,11 +82,12 @@ def render_docx(result: dict) -> bytes:
     document.add_heading(title, level=1)
     document.add_paragraph(f"Assessed against the {code['name']} ({code['publisher']}), for the period "
                            f"{sub['period']['start']} to {sub['period']['end']}.")
+    headers, widths = (HEADERS + (FINDINGS_HEADER,), FINDINGS_WIDTHS_CM) if with_findings else (HEADERS, WIDTHS_CM)
     for group in sections_with_rows(result):
         document.add_heading(group["title"], level=2)
-        table = document.add_table(rows=1, cols=len(HEADERS))
+        table = document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
-        _header_row(table.rows[0], Cm)
+        _header_row(table.rows[0], Cm, headers, widths)
         subheading = ""
         for p in group["rows"]:
             if p.get("subheading") and p["subheading"] != subheading:
@@ -96,7 +99,9 @@ def render_docx(result: dict) -> bytes:
             row = table.add_row()
             _cant_split(row)
             values = (p["id"], requirement_text(p), comply_text(p), evidence_text(p), last_column(p))
-            for cell, value, width in zip(row.cells, values, WIDTHS_CM):
+            if with_findings:
+                values += ("\n".join(x for x in (verdict_text(p), findings_text(p)) if x),)
+            for cell, value, width in zip(row.cells, values, widths):
                 cell.width = Cm(width)
                 _text(cell, value)
     buffer = io.BytesIO()
@@ -104,7 +109,7 @@ def render_docx(result: dict) -> bytes:
     return _fixed_zip(buffer.getvalue())
 
 
-def _header_row(row, Cm) -> None:
+def _header_row(row, Cm, headers, widths) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -113,7 +118,7 @@ def _header_row(row, Cm) -> None:
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
     _cant_split(row)
-    for cell, name, width in zip(row.cells, HEADERS, WIDTHS_CM):
+    for cell, name, width in zip(row.cells, headers, widths):
         cell.width = Cm(width)
         _text(cell, name, bold=True)
         shade = OxmlElement("w:shd")
