@@ -5,7 +5,10 @@ is invented for these tests (no landlord's text); requirements are chc's own wor
     python tests/data/import/make_fixtures.py        # then review and commit the files
 
 The expected submissions (*.expected.yaml) are what `chc import` gives for them, checked by eye
-once and compared byte for byte by tests/test_import.py.
+once and compared byte for byte by tests/test_import.py. When the shared YAML writer changes
+(its placeholders, its styles), remake them and review the diff:
+
+    CHC_REGENERATE_IMPORT=1 python -m pytest tests/test_import.py -k golden_import && git diff tests/data/import
 """
 
 from __future__ import annotations
