@@ -253,15 +253,18 @@ def find_target_date(text: str, after: dt.date | None = None) -> ReadDate | None
 @lru_cache(maxsize=None)
 def _action_rx() -> tuple[re.Pattern, re.Pattern]:
     data = phrases()["action"]
-    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(data["phrases"], key=len, reverse=True))
-    blockers = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(data["not_before"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alt})(?![\w'])", re.IGNORECASE), re.compile(rf"\s+(?:{blockers})\b", re.IGNORECASE)
+
+    def alt(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    found = rf"(?<![\w'])(?:{alt(data['phrases'])}|(?:{alt(data['verb_after'])})\s+(?:{alt(data['verbs'])}))(?![\w'])"
+    return re.compile(found, re.IGNORECASE), re.compile(rf"\s+(?:{alt(data['not_before'])})\b", re.IGNORECASE)
 
 
 def find_action(text: str) -> str:
-    """The phrase that shows the text says what will be done ('we will', 'is being reviewed'), or ''."""
+    """The words that show the text says what will be done ('we will', 'is being', 'to update'), or ''."""
     found, blocked = _action_rx()
-    for m in found.finditer(text.replace("\u2019", "'")):
+    text = text.replace("\u2019", "'")
+    for m in found.finditer(text):
         if not blocked.match(text, m.end()):
-            return m.group()
+            return " ".join(m.group().split())
     return ""

@@ -66,7 +66,11 @@ def check(ctx, provision, answer):
     if not action.owner:
         yield Finding("no-owner", "warning", f"the action for {provision.id} names no owner", action.location)
     if action.target_date is None:
-        yield Finding("no-target-date", severity, f"the action for {provision.id} has no target date by which it will comply", action.location)
+        if answer.action is None:  # the plan read from the commentary
+            message = f"the commentary of {provision.id} says what will be done ('{reading.action_phrase}') but gives no date by which it will comply"
+        else:
+            message = f"the action for {provision.id} has no target date by which it will comply"
+        yield Finding("no-target-date", severity, message, action.location)
         return
     if action.date_read_as and answer.action is not None:
         yield Finding("date-read", "info",
