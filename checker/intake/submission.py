@@ -218,7 +218,7 @@ def _unreadable_answers(doc: YamlDocument) -> list[Problem]:
         if provision is None or not isinstance(answer, dict) or not isinstance(answer.get("comply"), str):
             continue
         if written.read_comply(answer["comply"]).kind == "unknown":
-            problems.append(Problem(doc.where(("answers", pid, "comply")), f"'{answer['comply'].strip()}' is not an answer chc can read; {pid} takes {_answer_words(code, provision)}", "answer-not-recognised"))
+            problems.append(Problem(doc.where(("answers", pid, "comply")), f"'{_short(answer['comply'].strip())}' is not an answer chc can read; {pid} takes {_answer_words(code, provision)}", "answer-not-recognised"))
     return problems
 
 
@@ -282,7 +282,7 @@ def _period(doc: YamlDocument) -> tuple[tuple[dt.date, dt.date, str] | None, Pro
     years = written.read_period_label(label)
     if years is None:
         at = doc.where(("period", "label")) if isinstance(raw, dict) else where
-        return None, Problem(at, f"'{label}' is not a period chc can read; write a UK financial year (2024-25 or 2024/25, read as 1 April to 31 March), or give start: and end: dates", "bad-period")
+        return None, Problem(at, f"'{_short(str(label))}' is not a period chc can read; write a UK financial year (2024-25 or 2024/25, read as 1 April to 31 March), or give start: and end: dates", "bad-period")
     return (years[0], years[1], str(label).strip()), None
 
 
@@ -315,9 +315,9 @@ def _check_answer(doc: YamlDocument, code: Code, provision, answer: Mapping) -> 
         if name in answer and name not in allowed and not (name == "comply" and (comply == "n/a" or read.kind == "empty")):
             problems.append(Problem(at(name, True), f"provision {pid} takes {expects}, not '{name}'", "wrong-answer-type"))
     if read.kind == "unknown" and (kind == "yes-no" or "comply" in allowed):
-        problems.append(Problem(at("comply"), f"'{read.as_written}' is not an answer chc can read; {pid} takes {_answer_words(code, provision)}", "answer-not-recognised"))
+        problems.append(Problem(at("comply"), f"'{_short(read.as_written)}' is not an answer chc can read; {pid} takes {_answer_words(code, provision)}", "answer-not-recognised"))
     if comply is not None and (kind == "yes-no" or comply == "n/a"):
-        shown = f"'{read.as_written}' ({comply})" if read.as_written and read.as_written != comply else f"'{comply}'"
+        shown = f"'{_short(read.as_written)}' ({comply})" if read.as_written and read.as_written != comply else f"'{comply}'"
         if comply not in code.answers and not (comply == "n/a" and provision.allows_not_applicable):
             partly = "; a requirement met in part is answered no, with an explanation and an action plan" if comply == "partial" else ""
             problems.append(Problem(at("comply"), f"{shown} is not an answer {code.id} allows; {code.id} allows {' or '.join(a for a in code.answers if a != 'n/a')}" + _na_where(code) + partly, "answer-not-allowed"))
@@ -349,6 +349,12 @@ def _check_answer(doc: YamlDocument, code: Code, provision, answer: Mapping) -> 
     return problems
 
 
+def _short(text: str, limit: int = 60) -> str:
+    """Written text quoted in a message: one line, and a long one cut (a pasted page is not repeated)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _answer_words(code: Code, provision) -> str:
     """What a comply answer may be here, with the spellings chc reads."""
     allowed = [a for a in code.answers if a != "n/a"]
@@ -366,7 +372,7 @@ def _target_problem(doc: YamlDocument, path: tuple, action: Any) -> list[Problem
     if not isinstance(action, dict) or action.get("target_date") in (None, ""):
         return []
     if written.read_date(action["target_date"]) is None:
-        return [Problem(doc.where(path + ("target_date",)), f"'{action['target_date']}' is not a date chc can read; write {DATE_FORMS} (a month or quarter is read as its last day; Q1 of 2025/26 is April to June 2025)", "bad-date")]
+        return [Problem(doc.where(path + ("target_date",)), f"'{_short(str(action['target_date']))}' is not a date chc can read; write {DATE_FORMS} (a month or quarter is read as its last day; Q1 of 2025/26 is April to June 2025)", "bad-date")]
     return []
 
 

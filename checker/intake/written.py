@@ -161,6 +161,11 @@ READ_AS = {"iso-day": "", "uk-day": "", "day-month": "", "month-day": "", "fy-qu
            "quarter": "quarter", "month": "month", "iso-month": "month", "uk-month": "month"}
 
 
+# A commentary is read for a plan and a date in its first this many characters (a page or two of
+# prose); a longer one still counts as the explanation. Keeps a hostile 20 MB file to seconds.
+READ_CHARS = 10_000
+
+
 @dataclass(frozen=True)
 class ReadDate:
     """A date read from text: the date, how (''. a day given; 'month' or 'quarter': its last day)
@@ -217,7 +222,7 @@ def read_date(value) -> ReadDate | None:
 def _lead_ins() -> tuple[re.Pattern, re.Pattern]:
     def rx(words):
         alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-        return re.compile(rf"(?:^|\W)(?P<lead>{alt})\s+(?:the\s+)?$", re.IGNORECASE)
+        return re.compile(rf"(?:^|\W)(?P<lead>{alt})\s*:?\s+(?:the\s+)?$", re.IGNORECASE)
     lead = phrases()["lead_ins"]
     return rx(lead["strong"]), rx(lead["weak"])
 
@@ -228,6 +233,7 @@ def find_target_date(text: str, after: dt.date | None = None) -> ReadDate | None
     Q3 2025/26') that falls after `after` (the end of the period). The phrase keeps the lead-in."""
     strong, weak = _lead_ins()
     fallback = None
+    text = text[:READ_CHARS]
     for m in _ANY_DATE.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue
@@ -263,7 +269,7 @@ def _action_rx() -> tuple[re.Pattern, re.Pattern]:
 def find_action(text: str) -> str:
     """The words that show the text says what will be done ('we will', 'is being', 'to update'), or ''."""
     found, blocked = _action_rx()
-    text = text.replace("\u2019", "'")
+    text = text[:READ_CHARS].replace("\u2019", "'")
     for m in found.finditer(text):
         if not blocked.match(text, m.end()):
             return " ".join(m.group().split())

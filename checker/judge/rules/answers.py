@@ -74,7 +74,7 @@ def check(ctx, provision, answer):
         return
     if action.date_read_as and answer.action is not None:
         yield Finding("date-read", "info",
-                      f"the target date for {provision.id}, '{action.date_as_written}', is read as {action.target_date.isoformat()} ({READ_AS[action.date_read_as]})",
+                      f"the target date for {provision.id}, '{_quote(action.date_as_written, 60)}', is read as {action.target_date.isoformat()} ({READ_AS[action.date_read_as]})",
                       sub.where("answers", provision.id, "action", "target_date"),
                       details=details(as_written=action.date_as_written, read_as=action.target_date.isoformat()))
     if is_overdue(action.target_date, sub.period_end):
@@ -118,7 +118,7 @@ def check_written(ctx):
     for cut in sub.document.comment_cuts:
         if not _is_text(cut.path, sub.document.data):
             continue
-        shown = ".".join(str(p) for p in cut.path)
+        shown = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in cut.path).lstrip(".")  # as schema messages name it
         yield Finding(
             "text-cut-by-comment", "warning",
             f"{shown}: the text stops at ' #' (YAML reads the rest of the line as a comment), so only \"{_quote(cut.kept, 60)}\" is kept "
@@ -130,7 +130,7 @@ def check_written(ctx):
         person = sub.governance.get(role)
         if role in named and person and not person.get("name") and person.get("role"):
             yield Finding("role-not-name", "warning",
-                          f"governance.{role} gives a role ('{person['role']}') but no name; {sub.code.id} needs a named person here (add name:)",
+                          f"governance.{role} gives a role ('{_quote(person['role'], 60)}') but no name; {sub.code.id} needs a named person here (add name:)",
                           sub.where("governance", role))
 
 
