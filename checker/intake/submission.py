@@ -227,13 +227,9 @@ def _cross_check(doc: YamlDocument, code: Code) -> list[Problem]:
     data = doc.data
     problems: list[Problem] = []
     period, problem = _period(doc)
+    start, end, _ = period or (None, None, "")
     if problem:
         problems.append(problem)
-        start = end = None
-    else:
-        start, end, _ = period
-    if start is None:
-        pass
     elif end <= start:
         problems.append(Problem(doc.where(("period", "end")), f"period.end ({end}) must be after period.start ({start})", "bad-period"))
     elif (end - start).days > 400:

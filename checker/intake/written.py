@@ -60,6 +60,14 @@ def _comply_table() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
+@lru_cache(maxsize=None)
+def _exact() -> dict[str, str]:
+    """Whole answers by their plain spelling; '?' marks the not-yet ones ("TBC")."""
+    out = {spelled: value for spelled, value in _comply_table()}
+    out.update({_plain(s).rstrip(".!"): "?" for s in spellings()["not_yet"]})
+    return out
+
+
 def accepted_spellings(allowed: tuple[str, ...] | list[str]) -> str:
     """The allowed answers with their commonest spellings, for messages:
     'yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case ...'."""
@@ -83,8 +91,9 @@ def read_comply(raw) -> ReadAnswer:
     text = _plain(written)
     if not text:
         return ReadAnswer("", "empty", "")
-    if text.rstrip(".!") in {_plain(s) for s in spellings()["not_yet"]}:
-        return ReadAnswer("", "unknown", written)
+    exact = _exact().get(text.rstrip(".!"))  # the common case ("Yes", "No."), in one look-up
+    if exact is not None:
+        return ReadAnswer("", "unknown", written) if exact == "?" else ReadAnswer(exact, "answer", written)
     for spelled, value in _comply_table():
         if text.startswith(spelled) and (len(text) == len(spelled) or not text[len(spelled)].isalnum()):
             if spelled in ("n", "y") and text[len(spelled):len(spelled) + 1] in ("'", "/"):

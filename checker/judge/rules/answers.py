@@ -125,13 +125,16 @@ def check_written(ctx):
             f"and \"#{_quote(cut.comment, 40)}\" is lost; put the whole text in double quotes: \"{_quote(cut.kept, 40)} #{_quote(cut.comment, 40)}\"",
             _at(sub, cut), details=details(kept=cut.kept, cut=cut.comment),
         )
-    named = {chk.get("field") for p in sub.code.form_rows for chk in p.checks if chk.kind == "governance"}
     for role in written.named_person_needed():
         person = sub.governance.get(role)
-        if role in named and person and not person.get("name") and person.get("role"):
+        if person and not person.get("name") and person.get("role") and role in _governance_fields(sub.code):
             yield Finding("role-not-name", "warning",
                           f"governance.{role} gives a role ('{_quote(person['role'], 60)}') but no name; {sub.code.id} needs a named person here (add name:)",
                           sub.where("governance", role))
+
+
+def _governance_fields(code) -> set:
+    return {chk.get("field") for p in code.form_rows for chk in p.checks if chk.kind == "governance"}
 
 
 def _at(sub, cut):
