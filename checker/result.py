@@ -110,7 +110,7 @@ def _reading(reading) -> dict:
     """What a 'no' row's one commentary column was read as, with the words each part came from."""
     target = reading.target
     return {
-        "explanation": True,
+        "explanation": reading.explains,
         "action": bool(reading.action_phrase),
         "action_phrase": reading.action_phrase or None,
         "target_date": target.date.isoformat() if target else None,

@@ -464,12 +464,42 @@ def test_a_past_date_in_the_commentary_plan_has_passed(tmp_path):
     assert rules == ["5:3 error target-date-passed", "5:3 warning no-owner", "5:3 info commentary-read"]
 
 
-def test_written_explanation_and_action_are_not_replaced_by_the_commentary(tmp_path):
+def test_with_an_explanation_written_the_commentary_gives_only_the_plan(tmp_path):
     body = """\
     answers:
       "1.2":
         comply: no
         commentary: We will do it by October 2025.
+        explanation: Not yet done.
+    """
+    assert findings_of(tmp_path, body, provision="1.2") == [
+        "5:3 warning no-owner: the action for 1.2 names no owner",
+        "5:3 info commentary-read: 1.2: the commentary is read as the action plan ('We will'), with target date 2025-10-31 "
+        "(from 'by October 2025', the last day of that month)",
+    ]
+    result = build_result(assess(write(tmp_path, body)))["provisions"][0]
+    assert (result["explanation"], result["read_from_commentary"]["explanation"]) == ("Not yet done.", False)
+
+
+def test_a_written_explanation_and_action_are_never_replaced_by_the_commentary(tmp_path):
+    body = """\
+    answers:
+      "1.2":
+        comply: no
+        commentary: We will do it by October 2025.
+        explanation: Not yet done.
+        action: {what: Do it, owner: Team lead, target_date: 2025-12-31}
+    """
+    assert findings_of(tmp_path, body, provision="1.2") == []
+    assert build_result(assess(write(tmp_path, body)))["provisions"][0]["read_from_commentary"] is None
+
+
+def test_an_explanation_and_a_commentary_with_no_plan_still_need_an_action(tmp_path):
+    body = """\
+    answers:
+      "1.2":
+        comply: no
+        commentary: Residents have not raised this.
         explanation: Not yet done.
     """
     assert findings_of(tmp_path, body, provision="1.2") == [

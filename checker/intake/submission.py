@@ -78,13 +78,14 @@ class Action:
 
 @dataclass(frozen=True)
 class CommentaryReading:
-    """What one commentary column says on a 'no' or 'partial' row with no explanation or action:
-    it is the explanation; `action_phrase` shows it says what will be done ('we will'), and
-    `target` is the date it gives ('by October 2025')."""
+    """What one commentary column says on a 'no' or 'partial' row with no explanation or no action:
+    it is the explanation (if none is written); `action_phrase` shows it says what will be done
+    ('we will') where no action is written, and `target` is the date it gives ('by October 2025')."""
 
     text: str
     action_phrase: str = ""
     target: written.ReadDate | None = None
+    explains: bool = True  # False where an explanation is written: the commentary gives the plan only
 
 
 @dataclass(frozen=True)
@@ -424,8 +425,11 @@ def _build(doc: YamlDocument, code: Code, folder: Path) -> Submission:
             commentary = f"{words}\n\n{commentary}" if commentary else words
         explanation = (raw.get("explanation") or "").strip()
         reading = None
-        if read.value in ("no", "partial") and commentary and not explanation and action is None:
-            reading = CommentaryReading(commentary, written.find_action(commentary), written.find_target_date(commentary, end))
+        if read.value in ("no", "partial") and commentary and (not explanation or action is None):
+            phrase = written.find_action(commentary) if action is None else ""
+            target = written.find_target_date(commentary, end) if phrase else None
+            if not explanation or phrase:
+                reading = CommentaryReading(commentary, phrase, target, explains=not explanation)
         answers[pid] = Answer(
             provision=pid,
             comply=read.value,

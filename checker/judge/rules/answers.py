@@ -43,7 +43,7 @@ def check(ctx, provision, answer):
     reading = answer.reading
     if reading is not None:
         yield _reading_note(provision, answer)
-    if not answer.explanation and reading is None:
+    if not answer.explanation and not (reading and reading.explains):
         yield Finding("no-explanation", severity, f"{provision.id} is answered '{answer.comply}' without an explanation of why it is not met", answer.location)
     action = answer.action
     if action is None and reading is not None and reading.action_phrase:
@@ -51,13 +51,13 @@ def check(ctx, provision, answer):
         action = Action(reading.text, "", target.date if target else None, answer.location,
                         date_as_written=target.phrase if target else "", date_read_as=target.read_as if target else "")
     if action is None:
-        explained = bool(answer.explanation or reading)
+        explained = bool(answer.explanation or (reading and reading.explains))
         if explained and written.comply_or_explain(sub.code.id):
             yield Finding("no-action", "warning",
                           f"{provision.id} is answered '{answer.comply}' with an explanation and no action plan; {sub.code.id} is comply-or-explain, "
                           "so an explained alternative approach is a warning (give an action plan if the requirement is to be met)", answer.location)
             return
-        if reading is not None:
+        if reading is not None and reading.explains:
             message = f"{provision.id} is answered '{answer.comply}' and its commentary says why, but not what will be done (an action plan: what, by whom, by when)"
         else:
             message = f"{provision.id} is answered '{answer.comply}' without an action plan (what will be done, by whom, by when)"
@@ -88,13 +88,14 @@ def check(ctx, provision, answer):
 def _reading_note(provision, answer) -> Finding:
     """Say how the commentary was read, quoting the words each part came from."""
     reading = answer.reading
-    parts = ["the commentary is read as the explanation"]
+    read_as = ["the explanation"] if reading.explains else []
     if reading.action_phrase:
-        parts.append(f"as the action plan ('{reading.action_phrase}')")
+        read_as.append(f"the action plan ('{reading.action_phrase}')")
+    message = f"{provision.id}: the commentary is read as " + ", as ".join(read_as)
     if reading.target:
         how = f", {READ_AS[reading.target.read_as]}" if reading.target.read_as else ""
-        parts.append(f"with target date {reading.target.date.isoformat()} (from '{reading.target.phrase}'{how})")
-    return Finding("commentary-read", "info", f"{provision.id}: " + ", ".join(parts), answer.location,
+        message += f", with target date {reading.target.date.isoformat()} (from '{reading.target.phrase}'{how})"
+    return Finding("commentary-read", "info", message, answer.location,
                    details=details(action_phrase=reading.action_phrase or None,
                                    date_phrase=reading.target.phrase if reading.target else None,
                                    target_date=reading.target.date.isoformat() if reading.target else None))
