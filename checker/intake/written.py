@@ -162,8 +162,8 @@ _FORMS = (
     ("iso-month", rf"(?P<y>{_YEAR})-(?P<m>[01]\d)"),
     ("uk-month", rf"(?P<m>[01]?\d)/(?P<y>{_YEAR})"),
 )
-_ANY_DATE = re.compile("|".join(f"(?P<f{i}>{rx})" for i, (_, rx) in enumerate(_FORMS)).replace("(?P<y>", "(?:").replace("(?P<m>", "(?:")
-                       .replace("(?P<d>", "(?:").replace("(?P<mn>", "(?:").replace("(?P<q>", "(?:").replace("(?P<fy>", "(?:"), re.IGNORECASE)
+# Any of the forms, to find a date inside prose (names removed: a group name may appear once only).
+_ANY_DATE = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", rx) for _, rx in _FORMS), re.IGNORECASE)
 _FORM_RX = tuple((form, re.compile(rx + r"$", re.IGNORECASE)) for form, rx in _FORMS)
 
 READ_AS = {"iso-day": "", "uk-day": "", "day-month": "", "month-day": "", "fy-quarter": "quarter",
