@@ -49,11 +49,14 @@ _CASE_LOGS_KEPT = 4
 
 
 def read_submission_case_log(submission: Submission, *, progress: Progress | None = None):
-    """The submission's case log (read from inside its folder only), its working calendar, and the
-    counting settings it gives (case_log.max_excluded_pct)."""
+    """The submission's case log (read from inside its folder only) and its working calendar.
+
+    Raises InputError when the log cannot be used, or when more of its rows were left out than
+    allowed (case_log.max_excluded_pct): no figure is ever computed from what is left."""
+    from .caselog.metrics import check_excluded
+
     import hashlib
 
-    from .caselog.metrics import MetricSettings
     from .caselog.reader import check_value_maps, read_caselog
     from .judge.rules.evidence import path_problem
     from .caselog.workdays import WorkingCalendar
@@ -86,9 +89,17 @@ def read_submission_case_log(submission: Submission, *, progress: Progress | Non
                 _CASE_LOGS.popitem(last=False)
     else:
         _CASE_LOGS.move_to_end(key)
+    check_excluded(log, case_log_settings(submission))
     closures = frozenset(as_date(d) for d in spec.get("closures") or ())
-    settings = MetricSettings(max_excluded_pct=float(spec.get("max_excluded_pct", MetricSettings.max_excluded_pct)))
-    return log, WorkingCalendar(submission.nation, closures), settings
+    return log, WorkingCalendar(submission.nation, closures)
+
+
+def case_log_settings(submission: Submission):
+    """The counting settings a submission gives for its case log (case_log.max_excluded_pct)."""
+    from .caselog.metrics import MetricSettings
+
+    spec = submission.case_log or {}
+    return MetricSettings(max_excluded_pct=float(spec.get("max_excluded_pct", MetricSettings.max_excluded_pct)))
 
 
 def _plain(value: Any) -> Any:
@@ -104,11 +115,10 @@ def case_log_metrics(submission: Submission, settings: Settings, *, progress: Pr
     Raises InputError when more rows were left out than allowed: no figures from what is left."""
     from dataclasses import replace
 
-    from .caselog.metrics import check_excluded, compute_metrics
+    from .caselog.metrics import compute_metrics
 
-    log, calendar, metric_settings = read_submission_case_log(submission, progress=progress)
-    metric_settings = replace(metric_settings, count_extensions_in_time=settings.count_extensions_in_time)
-    check_excluded(log, metric_settings)
+    log, calendar = read_submission_case_log(submission, progress=progress)
+    metric_settings = replace(case_log_settings(submission), count_extensions_in_time=settings.count_extensions_in_time)
     homes = submission.landlord.get("homes") or {}
     computed = compute_metrics(
         log, calendar, submission.code.timescales,

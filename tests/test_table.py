@@ -79,7 +79,7 @@ def test_csv_title_rows_found_by_known_names(tmp_path):
     text = "Complaints export,,\nRun 01/04/2025,,\n,,\nRef,Status,Logged\nID,stage,received\nA,1,x\n"
     t = read_table(write(tmp_path, text), display="l.csv", known_names=KNOWN)
     assert t.header_row == 5 and t.rows.to_list() == [6]
-    assert [str(n) for n in t.notes] == ["l.csv:5:1: error: the header is on line 5; the lines above it (line 1, 2, 4, 'Complaints export') were taken as a title and not read (set the header row if that is wrong) [title-rows]"]
+    assert [str(n) for n in t.notes] == ["l.csv:5:1: error: the header is on line 5; lines 1, 2, 4 above it ('Complaints export', ...) were taken as titles and not read; set the header row if that is wrong [title-rows]"]
     # Without known names the first line that is not blank is the header, as before.
     assert read_table(write(tmp_path, text)).header_row == 1
 
@@ -260,7 +260,7 @@ def test_xlsx_title_rows(tmp_path):
         ws.append(["C1", 1, "x"])
     t = read_table(workbook(tmp_path, build), display="log.xlsx", known_names=KNOWN)
     assert t.header_row == 3 and t.rows.to_list() == [4]
-    assert [str(n) for n in t.notes] == ["log.xlsx[Cases]:row 3: error: the header is on row 3; the row above it (row 1, 'Complaints export') was taken as a title and not read (set the header row if that is wrong) [title-rows]"]
+    assert [str(n) for n in t.notes] == ["log.xlsx[Cases]:row 3: error: the header is on row 3; row 1 above it ('Complaints export') was taken as a title and not read; set the header row if that is wrong [title-rows]"]
 
 
 def test_xlsx_compression_ratio_and_size_limits(tmp_path):
@@ -298,3 +298,218 @@ def test_xlsx_compression_ratio_and_size_limits(tmp_path):
 ])
 def test_printable(text, shown):
     assert printable(text) == shown
+
+
+def test_xlsx_stray_far_cell_is_refused_before_calamine(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage", "received"])
+        ws["XFD1048576"] = "x"
+    with pytest.raises(InputError) as exc:
+        read_table(workbook(tmp_path, build), display="log.xlsx")
+    assert problems(exc) == ["log.xlsx[Cases]: error: the sheet's cells reach row 1,048,576 and column XFD, a grid of 17,179,869,184 cells, over the limit of 100,000,000 (read limit max_cells); delete the stray cells far below or to the right of the case log [too-many-cells]"]
+
+
+def test_xlsx_sheet_cut_short(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage", "received"])
+        for i in range(1, 5):
+            ws.append([f"C{i}", 1, "x"])
+    path = workbook(tmp_path, build)
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in items:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[:data.index(b'<row r="4"') + 30]
+            z.writestr(info, data)
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="log.xlsx")
+    assert problems(exc) == ["log.xlsx[Cases]:row 4: error: the sheet cannot be read from this row on (ParseError: its XML ends before </worksheet>: the file was cut short); open the workbook in Excel and save it again, or export CSV [not-a-caselog]"]
+
+
+def test_xlsx_cell_over_the_limit(tmp_path):
+    def build(size):
+        def inner(wb):
+            ws = wb.active
+            ws.title = "Cases"
+            ws.append(["id", "stage", "note"])
+            ws.append(["C1", 1, "y" * size])
+        return inner
+    with pytest.raises(InputError) as exc:
+        read_table(workbook(tmp_path, build(3000)), display="log.xlsx", limits=ReadLimits(max_cell_chars=100))
+    assert problems(exc) == ["log.xlsx[Cases]!C2: error: a cell of 3,000 characters is over the limit of 100 (read limit max_cell_chars) [cell-too-long]"]
+    # A cell longer than the chunks the sheet is read in is stopped while streaming, before calamine
+    # (written into the XML here: openpyxl cuts text at Excel's 32,767).
+    path = workbook(tmp_path, build(10))
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in items:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"y" * 10, b"y" * 3_000_000)
+            z.writestr(info, data)
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="log.xlsx", limits=ReadLimits(max_cell_chars=100, max_ratio=10_000))
+    assert problems(exc) == ["log.xlsx[Cases]!C2: error: a cell holds more than 100 characters (read limit max_cell_chars) [cell-too-long]"]
+
+
+# -- a CSV larger than its head streams: polars reads the file, the text is never held whole -------
+
+BIG_ROWS = 60_000  # about 1.2 MB, past HEAD_BYTES
+
+
+def big_csv(tmp_path, middle="", tail="", title=""):
+    rows = [f"C{i},1,01/04/2024\n" for i in range(BIG_ROWS)]
+    rows[BIG_ROWS // 2] = middle or rows[BIG_ROWS // 2]
+    return write(tmp_path, title + "id,stage,received\n" + "".join(rows) + tail, "big.csv")
+
+
+def test_big_csv_streams_with_exact_lines(tmp_path, monkeypatch):
+    import checker.caselog.table as table
+
+    path = big_csv(tmp_path, title="Complaints export\n\n")
+    assert path.stat().st_size > table.HEAD_BYTES
+    monkeypatch.setattr(table, "_csv_python", None)  # the csv module must not be needed
+    t = read_table(path, display="big.csv", known_names=KNOWN)
+    assert t.header_row == 3 and t.frame.height == BIG_ROWS
+    assert t.rows[0] == 4 and t.rows[-1] == BIG_ROWS + 3
+    assert cells(t)[-1] == (f"C{BIG_ROWS - 1}", "1", "01/04/2024")
+    import hashlib
+    assert t.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert [n.rule for n in t.notes] == ["title-rows"]
+
+
+def test_big_csv_with_a_multiline_cell_is_read_whole(tmp_path):
+    t = read_table(big_csv(tmp_path, middle='M,1,"two\nlines"\n'), display="big.csv")
+    assert t.frame.height == BIG_ROWS
+    k = BIG_ROWS // 2
+    assert t.rows[k] == k + 2 and t.rows[k + 1] == k + 4 and t.rows[-1] == BIG_ROWS + 2
+
+
+def test_big_csv_nul_and_bad_byte_are_located(tmp_path):
+    k = BIG_ROWS // 2
+    with pytest.raises(InputError) as exc:
+        read_table(big_csv(tmp_path, middle="C,1\x00,x\n"), display="big.csv")
+    assert problems(exc) == [f"big.csv:{k + 2}:4: error: holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX [not-a-caselog]"]
+    path = big_csv(tmp_path)
+    path.write_bytes(path.read_bytes() + b"C,1,caf\xe9\n")
+    with pytest.raises(InputError) as exc:
+        read_table(path, display="big.csv")
+    assert problems(exc) == [f"big.csv:{BIG_ROWS + 2}:8: error: byte 0xe9 is not UTF-8 (the file may be saved as Latin-1 or Windows-1252); save it as UTF-8 [encoding]"]
+
+
+def test_big_csv_unclosed_quote_on_the_last_line(tmp_path):
+    with pytest.raises(InputError) as exc:
+        read_table(big_csv(tmp_path, tail='Z,1,"open\n'), display="big.csv")
+    assert problems(exc) == [f"big.csv:{BIG_ROWS + 2}:5: error: a quote opened here is never closed, so the rest of the file (1 line) would be read as one cell; close the quote or remove it [unclosed-quote]"]
+
+
+def test_csv_unclosed_quote_closed_by_a_later_quote(tmp_path):
+    # The quote opened on line 3 runs on to the quote before Damp on line 6: three rows would vanish.
+    text = ('id,stage,received,category\nC1,1,01/04/2024,Noise\nC2,1,02/04/2024,"Repairs - 5 pipe\n'
+            'C3,1,03/04/2024,Repairs\nC4,1,04/04/2024,Repairs\nC5,1,05/04/2024,"Damp"\nC6,1,06/04/2024,Noise\n')
+    with pytest.raises(InputError) as exc:
+        read_table(write(tmp_path, text), display="l.csv")
+    assert problems(exc) == ["l.csv:3:17: error: a quoted cell opened here runs on to line 6, where a quote is followed by more text, so 4 lines were read as one cell; is a closing quote missing? [unclosed-quote]"]
+
+
+def test_xlsx_active_chart_sheet_falls_back_to_the_first_visible_sheet(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage"])
+        ws.append(["C1", 1])
+        wb.create_chartsheet("Chart")
+        wb.active = 1
+    t = read_table(workbook(tmp_path, build), display="log.xlsx")
+    assert t.sheet == "Cases" and cells(t) == [("C1", "1")] and t.notes == ()
+
+
+def test_xlsx_header_row_setting(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["Exported 01/04/2025", "by", "someone"])
+        ws.append(["id", "stage", "received"])
+        ws.append(["C1", 1, "x"])
+    t = read_table(workbook(tmp_path, build), display="log.xlsx", header_row=2)
+    assert t.header == ("id", "stage", "received") and t.rows.to_list() == [3] and t.notes == ()
+
+
+def test_ten_thousand_columns(tmp_path):
+    header = ",".join(f"col{i}" for i in range(10_000))
+    t = read_table(write(tmp_path, header + "\n" + ",".join("x" * 10_000) + "\n"))
+    assert len(t.header) == 10_000 and t.frame.width == 10_000 and t.rows.to_list() == [2]
+    from checker.caselog.table import shown_names
+    assert shown_names(t.header) == "'col0', 'col1', 'col2', 'col3', 'col4', 'col5', 'col6', 'col7', 'col8', 'col9' and 9,990 more"
+    assert shown_names(["id\u200b", "id "]) == "'id\\u200b', 'id\\x20'"
+
+
+def test_a_summary_sheet_check_skips_a_far_cell_sheet(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Summary"
+        ws.append(["Complaints"])
+        far = wb.create_sheet("Junk")
+        far.append(["id", "stage", "received"])
+        far["XFD1048576"] = "x"
+        cases = wb.create_sheet("Cases")
+        cases.append(["id", "stage", "received"])
+    with pytest.raises(InputError) as exc:
+        read_table(workbook(tmp_path, build), display="log.xlsx", known_names=KNOWN)
+    assert problems(exc) == ["log.xlsx[Summary]: error: this sheet has no header row with the case log's columns; the sheet 'Cases' looks like the case log: choose it with --sheet [missing-header]"]
+
+
+def test_csv_delimiter_sniffed_past_a_title_line(tmp_path):
+    t = read_table(write(tmp_path, "Complaints export, April\nid;stage;received\nA;1;x\nB;2;y\n"), display="l.csv", known_names=KNOWN)
+    assert t.header == ("id", "stage", "received") and t.header_row == 2 and cells(t) == [("A", "1", "x"), ("B", "2", "y")]
+
+
+def test_xlsx_long_column_definitions_are_not_a_long_cell(tmp_path, monkeypatch):
+    # 16,000 column widths make a <cols> section of 900 KB, with no cell in it, read in 16 KB pieces.
+    import checker.caselog.table as table
+
+    monkeypatch.setattr(table, "SCAN_CHUNK", 16384)
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage"])
+        ws.append(["C1", 1])
+        for i in range(1, 16_001):
+            ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width = 12 + i % 3
+    t = read_table(workbook(tmp_path, build), display="log.xlsx", limits=ReadLimits(max_cell_chars=1000))
+    assert cells(t) == [("C1", "1")]
+
+
+def test_big_csv_over_the_cell_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import checker.caselog.table as table
+
+    monkeypatch.setattr(table.pl, "read_csv", None)  # polars must not be reached
+    with pytest.raises(InputError) as exc:
+        read_table(big_csv(tmp_path), display="big.csv", limits=ReadLimits(max_cells=100_000))
+    assert problems(exc) == [f"big.csv: error: the table has {BIG_ROWS * 3:,} cells, over the limit of 100,000 (read limit max_cells); split the case log, or raise the limit [too-many-cells]"]
+
+
+def test_xlsx_part_larger_than_its_header_says_is_refused(tmp_path):
+    from tests.hostile import generators
+
+    parts = generators._xlsx_parts(generators._small_log)
+    import zlib
+
+    out = []
+    for name, data in parts.items():
+        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packed = c.compress(data) + c.flush()
+        if name == "xl/styles.xml":  # 8 MB of comment in a part that claims its old size
+            big = data.replace(b"</styleSheet>", b"<!--" + b"x" * (8 << 20) + b"--></styleSheet>")
+            c = zlib.compressobj(6, zlib.DEFLATED, -15)
+            packed = c.compress(big) + c.flush()
+        out.append((name, packed, len(data), zlib.crc32(data)))
+    generators._write_zip(tmp_path / "log.xlsx", out)
+    with pytest.raises(InputError) as exc:
+        read_table(tmp_path / "log.xlsx", display="log.xlsx")
+    assert problems(exc) == ["log.xlsx[Cases]: error: is not a readable XLSX workbook (BadZipFile: Bad CRC-32 for file 'xl/styles.xml'); open it in Excel and save it again, or export CSV [not-a-caselog]"]

@@ -6,11 +6,17 @@ every later message can point at `file:line:col` or `file[Sheet]!C7`.
 
 - CSV is read by polars (all columns text). Line numbers stay exact: when no record spans lines,
   row i is line header+1+i; otherwise (a quoted cell with a line break, a quote polars refuses)
-  Python's csv module re-reads the text and records the line each record starts on.
+  Python's csv module re-reads the text and records the line each record starts on. A CSV over
+  1 MiB is never held whole as text: one pass checks it (hash, NUL, UTF-8, lines), its head gives
+  the header, polars reads the file. A quote left open is a located problem, never a lost tail.
 - XLSX is read by python-calamine. Before that, one streaming pass over the zip and the sheet's
   XML finds what calamine does not say: merged cells, formulas with no saved value, error cells
   (#REF!), hidden rows and sheets; and the limits (bytes, cells, cell length, uncompressed size,
-  compression ratio) are checked on the way, so a decompression bomb is refused early.
+  compression ratio, and the grid calamine will build) are checked on the way, so a
+  decompression bomb is refused before calamine sees it.
+- The default sheet is the active one if visible, else the first visible one; hidden sheets are
+  named in a note. The header is the first row holding two `known_names` (title rows above it,
+  and Excel's `sep=;` line, are said in notes), or the row `header_row` says.
 
 Hidden rows (by a filter or by hand) are read and counted like the others, with a note naming
 them: leaving out rows a user cannot see would lose data silently, which is worse.
@@ -24,13 +30,29 @@ import datetime as dt
 import hashlib
 import html
 import io
+import itertools
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-import polars as pl
+
+def _fewer_malloc_arenas() -> None:
+    """glibc gives each polars thread a 64 MiB malloc arena of address space; two are enough, and
+    keep a read of a small log within a 1 GiB address-space limit (as CI and the corpus set)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
+_fewer_malloc_arenas()
+
+import polars as pl  # noqa: E402
 
 from ..problems import InputError, Location, Problem
 from ..textsafe import printable
@@ -45,6 +67,8 @@ HEADER_SEARCH = 50
 MAX_UNREADABLE = 100_000
 #: How many names a message lists before "and N more".
 SHOWN_NAMES = 10
+#: The sheet's XML is scanned in pieces of this size.
+SCAN_CHUNK = 1 << 20
 #: XLSX members smaller than this are not held to the compression-ratio limit.
 RATIO_FLOOR = 1 << 20
 
@@ -186,24 +210,28 @@ def read_table(
         size = p.stat().st_size
         if size > limits.max_bytes:
             raise InputError([Problem(Location(name), f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,} (read limit max_bytes); split the case log by period, or raise the limit", "too-large")])
-        raw = p.read_bytes()
+        with p.open("rb") as f:
+            head = f.read(65536)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE2 file (old .xls, or a workbook with a password): small, read whole
+            head = p.read_bytes()
     except IsADirectoryError:
         raise InputError([Problem(Location(name), "is a folder, not a case log (CSV or XLSX)", "not-found")]) from None
     except FileNotFoundError:
         raise InputError([Problem(Location(name), "no such file", "not-found")]) from None
     except OSError as exc:
         raise InputError([Problem(Location(name), f"cannot be read: {exc.strerror}", "not-found")]) from None
-    if len(raw) > limits.max_bytes:  # grew while we looked
-        raise InputError([Problem(Location(name), f"the file is over the limit of {limits.max_bytes:,} bytes (read limit max_bytes); split the case log by period, or raise the limit", "too-large")])
-    sha256 = hashlib.sha256(raw).hexdigest()
-    kind = _kind(p, raw, name)
-    if not raw.strip():
-        raise InputError([Problem(Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
+    kind = _kind(p, head, name)
     known = frozenset(normalise_name(n) for n in known_names if normalise_name(n))
-    if kind == "xlsx":
-        del raw
-        return _read_xlsx(p, name, sha256, sheet, header_row, known, limits, progress)
-    return _read_csv(raw, name, sha256, header_row, known, limits, progress)
+    try:
+        if kind == "xlsx":
+            with p.open("rb") as f:
+                sha256 = hashlib.file_digest(f, "sha256").hexdigest()
+            return _read_xlsx(p, name, sha256, sheet, header_row, known, limits, progress)
+        return _read_csv(p, name, header_row, known, limits, progress)
+    except FileNotFoundError:  # gone while we read
+        raise InputError([Problem(Location(name), "no such file", "not-found")]) from None
+    except OSError as exc:
+        raise InputError([Problem(Location(name), f"cannot be read: {exc.strerror}", "not-found")]) from None
 
 
 def _kind(p: Path, raw: bytes, name: str) -> str:
@@ -295,11 +323,21 @@ def _blank(cells: Sequence[Any]) -> bool:
     return not any(c is not None and str(c).strip() for c in cells)
 
 
-def _records(text: str, first_line: int, delimiter: str, limit: int) -> Iterator[tuple[int, int, list[str]]]:
-    """(start line, end line, cells) for each CSV record from `first_line` on (Python's csv module)."""
+def _records(text: str, first_line: int, delimiter: str, limit: int, spans: list | None = None) -> Iterator[tuple[int, int, list[str]]]:
+    """(start line, end line, cells) for each CSV record from `first_line` on (Python's csv module).
+    With `spans`, the (start, end) offsets in `text` of each record's lines are put there (only the last)."""
     csv.field_size_limit(max(limit, 1))
-    reader = csv.reader(_lines(text, _line_offset(text, first_line)), delimiter=delimiter, strict=False)
+    begin = _line_offset(text, first_line)
+    pos = [begin]
+
+    def lines() -> Iterator[str]:
+        for line in _lines(text, begin):
+            pos[0] += len(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter, strict=False)
     last = first_line - 1
+    at = begin
     while True:
         try:
             cells = next(reader)
@@ -308,6 +346,9 @@ def _records(text: str, first_line: int, delimiter: str, limit: int) -> Iterator
         except csv.Error as exc:
             raise _CsvError(last + 1, reader.line_num + first_line - 1, str(exc)) from None
         end = reader.line_num + first_line - 1
+        if spans is not None:
+            spans[:] = [(at, pos[0])]
+            at = pos[0]
         yield last + 1, end, cells
         last = end
 
@@ -372,15 +413,108 @@ def _title_note(name: str, sheet: str, titles: list, header_line: int, where) ->
     text = next((c for c in titles[0][2] if c is not None and str(c).strip()), "")
     unit = "row" if sheet else "line"
     shown = ", ".join(str(x) for x in lines[:SHOWN_NAMES]) + (f" and {len(lines) - SHOWN_NAMES} more" if len(lines) > SHOWN_NAMES else "")
-    return [Problem(where(header_line), f"the header is on {unit} {header_line}; the {unit}{'s' if len(lines) > 1 else ''} above it ({unit} {shown}, '{printable(str(text)[:60])}') {'were' if len(lines) > 1 else 'was'} taken as a title and not read (set the header row if that is wrong)", "title-rows")]
+    many = len(lines) > 1
+    return [Problem(where(header_line), f"the header is on {unit} {header_line}; {unit}{'s' if many else ''} {shown} above it ('{printable(str(text)[:60])}'{', ...' if many else ''}) {'were' if many else 'was'} taken as {'titles' if many else 'a title'} and not read; set the header row if that is wrong", "title-rows")]
 
 
-def _read_csv(raw: bytes, name: str, sha256: str, header_row: int | None, known: frozenset[str],
-              limits: ReadLimits, progress) -> RawTable:
-    text, utf8 = _decode(raw, name)
-    at = text.find("\x00")
-    if at >= 0:
-        _nul(text, at, name)
+#: A CSV larger than this is not held in memory as text: its header is found in this much of its
+#: start, and polars reads the rest from the file.
+HEAD_BYTES = 1 << 20
+
+
+class _NeedWhole(Exception):
+    """The head of the file was not enough (a record spans lines, a header far down): read it whole."""
+
+
+@dataclass(frozen=True)
+class _CsvFile:
+    """What one streaming pass over a UTF-8 CSV learnt: its hash and line count, and whether polars can read it."""
+
+    path: Path
+    sha256: str
+    lines: int
+    lone_cr: bool
+    last_line_quotes: int
+
+
+def _scan_csv(p: Path, name: str) -> _CsvFile:
+    """One pass over the file in chunks: the hash, NUL bytes and bad UTF-8 (located), line count."""
+    h = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    newlines = crs = crlfs = 0
+    offset = 0
+    last_nl = -1  # offset of the last newline seen
+    blank = True
+    prev_cr = False
+    last = b""
+    with p.open("rb") as f:
+        while True:
+            chunk = f.read(1 << 24)
+            if not chunk:
+                break
+            h.update(chunk)
+            at = chunk.find(b"\x00")
+            if at >= 0:
+                nl = chunk.rfind(b"\n", 0, at)
+                line = newlines + chunk.count(b"\n", 0, at) + 1
+                column = at - nl if nl >= 0 else offset + at - last_nl
+                raise InputError([Problem(Location(name, line, column), "holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
+            if not chunk.isascii():
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    decode_text(p.read_bytes(), name)  # raises, with the line and column of the bad byte
+                    raise
+            if blank and chunk.strip():
+                blank = False
+            n = chunk.count(b"\n")
+            if n:
+                last_nl = offset + chunk.rfind(b"\n")
+                newlines += n
+            if b"\r" in chunk:
+                crs += chunk.count(b"\r")
+                crlfs += chunk.count(b"\r\n") + (1 if prev_cr and chunk.startswith(b"\n") else 0)
+            prev_cr = chunk.endswith(b"\r")
+            cut = chunk.rfind(b"\n", 0, len(chunk) - 1)
+            last = chunk[cut + 1:] if cut >= 0 else (last + chunk)[-(1 << 20):]
+            offset += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        decode_text(p.read_bytes(), name)
+        raise
+    if blank:
+        raise InputError([Problem(Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
+    lines = newlines + (0 if offset and last_nl == offset - 1 else 1)
+    return _CsvFile(p, h.hexdigest(), lines, crs != crlfs, last.count(b'"'))
+
+
+def _read_csv(p: Path, name: str, header_row: int | None, known: frozenset[str], limits: ReadLimits, progress) -> RawTable:
+    """A small CSV (or UTF-16) is read as text; a large UTF-8 one streams: its head for the
+    header, polars over the file for the rows, never the whole file as text."""
+    with p.open("rb") as f:
+        start = f.read(HEAD_BYTES + 1)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or len(start) <= HEAD_BYTES:
+        raw = p.read_bytes()
+        return _read_csv_text(raw, name, hashlib.sha256(raw).hexdigest(), header_row, known, limits, progress)
+    info = _scan_csv(p, name)
+    head = codecs.getincrementaldecoder("utf-8-sig")().decode(start[:HEAD_BYTES])
+    try:
+        return _read_csv_text(b"", name, info.sha256, header_row, known, limits, progress, head=head, file=info)
+    except _NeedWhole:
+        raw = p.read_bytes()
+        return _read_csv_text(raw, name, info.sha256, header_row, known, limits, progress)
+
+
+def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, known: frozenset[str],
+                   limits: ReadLimits, progress, head: str = "", file: _CsvFile | None = None) -> RawTable:
+    if file is None:
+        text, utf8 = _decode(raw, name)
+        at = text.find("\x00")
+        if at >= 0:
+            _nul(text, at, name)
+    else:  # only the head is here as text: the header must end before its last, maybe cut, line
+        text, utf8 = head, True
     notes: list[Problem] = []
     where = lambda line: Location(name, line, 1)  # noqa: E731
 
@@ -392,16 +526,25 @@ def _read_csv(raw: bytes, name: str, sha256: str, header_row: int | None, known:
         first_line = 2
         notes.append(Problem(Location(name, 1, 1), f"the first line 'sep={printable(delimiter)}' (written by Excel) names the delimiter; it was not read as data", "sep-line"))
     if delimiter is None:
-        head = next((ln for ln in _lines(text, 0) if ln.strip()), "")
         if header_row is not None:
-            head = next(iter(_lines(text, _line_offset(text, header_row))), head)
+            head = next(iter(_lines(text, _line_offset(text, header_row))), "")
+        else:  # the first lines that are not blank: a title line above the header may have no delimiter
+            head = "".join(itertools.islice((ln for ln in _lines(text, 0) if ln.strip()), 20))
         delimiter = _sniff_delimiter(head)
 
     try:
         records = _records(text, first_line, delimiter, limits.max_cell_chars)
         (h_start, h_end, header_cells), titles = _find_header(records, header_row, known, name, where)
     except _CsvError as exc:
+        if file is not None:
+            raise _NeedWhole from None
         raise _csv_problem(exc, name, limits) from None
+    except InputError:
+        if file is not None:
+            raise _NeedWhole from None
+        raise
+    if file is not None and h_end >= text.count("\n"):
+        raise _NeedWhole
     if header_row is None and titles:
         notes.extend(_title_note(name, "", titles, h_start, where))
     header = tuple(header_cells)
@@ -409,10 +552,15 @@ def _read_csv(raw: bytes, name: str, sha256: str, header_row: int | None, known:
     if width * 1 > limits.max_cells:
         raise _cells_problem(name, "", width, limits)
 
-    body_start = _line_offset(text, h_end + 1)
     frame = rows = None
-    if utf8:
-        frame, rows = _csv_fast(raw, text, body_start, h_end, width, delimiter)
+    if file is not None:
+        if (file.lines - h_end) * max(width, 1) > limits.max_cells:  # before polars holds them
+            raise _cells_problem(name, "", (file.lines - h_end) * max(width, 1), limits)
+        frame, rows = _csv_fast_file(file, h_end, width, delimiter)
+        if frame is None:
+            raise _NeedWhole
+    elif utf8:
+        frame, rows = _csv_fast(raw, text, _line_offset(text, h_end + 1), h_end, width, delimiter)
     if frame is None:
         frame, rows = _csv_python(text, h_end + 1, width, delimiter, name, limits, progress)
     rows_read = frame.height
@@ -452,6 +600,22 @@ def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: in
     return frame, pl.int_range(first, first + lines, dtype=pl.Int64, eager=True).alias("row")
 
 
+def _csv_fast_file(file: _CsvFile, header_end: int, width: int, delimiter: str):
+    """polars over the file past the header's line, when it numbers rows as lines; else (None, None)."""
+    lines = file.lines - header_end
+    if file.lone_cr or file.last_line_quotes % 2 or lines <= 0:
+        return None, None
+    try:
+        frame = pl.read_csv(file.path, has_header=False, skip_lines=header_end, schema=_schema(width), separator=delimiter,
+                            quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
+    except pl.exceptions.PolarsError:
+        return None, None
+    if frame.height != lines:
+        return None, None
+    first = header_end + 1
+    return frame, pl.int_range(first, first + lines, dtype=pl.Int64, eager=True).alias("row")
+
+
 def _csv_python(text: str, first_line: int, width: int, delimiter: str, name: str, limits: ReadLimits, progress):
     """The csv module over the body, recording the line each record starts on."""
     starts: list[int] = []
@@ -459,13 +623,18 @@ def _csv_python(text: str, first_line: int, width: int, delimiter: str, name: st
     total = max(text.count("\n"), 1)
     last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
     try:
-        for n, (start, end, cells) in enumerate(_records(text, first_line, delimiter, limits.max_cell_chars)):
+        spans: list = []
+        for n, (start, end, cells) in enumerate(_records(text, first_line, delimiter, limits.max_cell_chars, spans)):
+            if end > start and not _strictly_closed(text[spans[0][0]:spans[0][1]], delimiter) and end < last_line:
+                line, column = _quote_opened(text, start)
+                raise InputError([Problem(Location(name, line, column), f"a quoted cell opened here runs on to line {end:,}, where a quote is followed by more text, so {end - line + 1:,} lines were read as one cell; is a closing quote missing?", "unclosed-quote")])
             if end - start >= limits.max_field_lines:
                 line, column = _quote_opened(text, start)
                 raise InputError([Problem(Location(name, line, column), f"a quoted cell opened here runs on for {end - start + 1:,} lines (to line {end:,}), over the limit of {limits.max_field_lines:,} (read limit max_field_lines); is a closing quote missing?", "unclosed-quote")])
-            if end > start and end >= last_line and _unclosed_at_end(text, start, delimiter):
+            if end >= last_line and _unclosed_at_end(text, start, delimiter):
                 line, column = _quote_opened(text, start)
-                raise InputError([Problem(Location(name, line, column), f"a quote opened here is never closed, so the rest of the file ({end - line + 1:,} lines) would be read as one cell; close the quote or remove it", "unclosed-quote")])
+                n = end - line + 1
+                raise InputError([Problem(Location(name, line, column), f"a quote opened here is never closed, so the rest of the file ({n:,} line{'s' if n != 1 else ''}) would be read as one cell; close the quote or remove it", "unclosed-quote")])
             starts.append(start)
             k = len(cells)
             for i in range(width):
@@ -478,6 +647,17 @@ def _csv_python(text: str, first_line: int, width: int, delimiter: str, name: st
     return frame, pl.Series("row", starts, dtype=pl.Int64)
 
 
+def _strictly_closed(record: str, delimiter: str) -> bool:
+    """Whether a record that spans lines parses as CSV strictly (every quoted cell closed by a
+    quote that the delimiter or the line end follows): a lone quote runs on into later rows."""
+    try:
+        for _ in csv.reader(io.StringIO(record), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
+
+
 def _unclosed_at_end(text: str, start: int, delimiter: str) -> bool:
     """Whether the record from line `start` to the end of the file ends inside a quoted cell."""
     rest = text[_line_offset(text, start):]
@@ -485,9 +665,7 @@ def _unclosed_at_end(text: str, start: int, delimiter: str) -> bool:
         for _ in csv.reader(io.StringIO(rest), delimiter=delimiter, strict=True):
             pass
     except csv.Error as exc:
-        if "unexpected end of data" in str(exc):
-            return True
-        return rest.count('"') % 2 == 1
+        return "unexpected end of data" in str(exc)
     return False
 
 
@@ -566,8 +744,14 @@ def _workbook_sheets(zf: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
         attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', tag[0]))
         rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
         sheets.append(_Sheet(html.unescape(attrs.get("name", "")), attrs.get("state", "visible"), targets.get(rid, "")))
-    active = re.search(r'\bactiveTab="(\d+)"', xml)
-    return sheets, int(active[1]) if active else 0
+    found = re.search(r'\bactiveTab="(\d+)"', xml)
+    active = int(found[1]) if found else 0
+    # Chart sheets hold no cells: left out, and the active one, if a chart, stands for none.
+    charts = {i for i, s in enumerate(sheets) if "worksheets/" not in s.member}
+    if charts:
+        active = -1 if active in charts else active - sum(1 for i in charts if i < active)
+        sheets = [s for i, s in enumerate(sheets) if i not in charts]
+    return sheets, active
 
 
 def _check_zip(zf: zipfile.ZipFile, name: str, limits: ReadLimits) -> None:
@@ -617,7 +801,8 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
 _ROW_R = re.compile(rb'\br="([0-9]+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_CELL_OPEN = re.compile(rb"<(?:\w+:)?c[\s>]")
+_CELL_COLUMN = re.compile(rb' r="([A-Z]+)[0-9]')
+_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|</(?:\w+:)?row>|<(?:\w+:)?c\s[^>]*/>")
 
 
@@ -648,6 +833,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
     row_closed = True
     tail = b""
     carry = b""
+    prefix = row_open = formula_open = None
+    widest = tallest = 0  # the rightmost column with a cell, the lowest row
     cell_bytes = limits.max_cell_chars * 4 + 65536  # a cell whose XML is longer holds too long a text
 
     def add(row: int, first: int, last: int, message: str, rule: str) -> None:
@@ -657,7 +844,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
 
     with zf.open(member) as source:
         while True:
-            chunk = source.read(1 << 20)
+            chunk = source.read(SCAN_CHUNK)
             unpacked += len(chunk)
             if unpacked > limits.max_uncompressed:
                 raise InputError([Problem(Location(name, sheet=title), f"the sheet unpacks to more than {limits.max_uncompressed:,} bytes (read limit max_uncompressed)", "too-large")])
@@ -667,6 +854,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 for end in _last_matches(_CELL_END, buffer):
                     pass
                 cut = end if end is not None else 0
+                if not _CELL_START.search(buffer, cut):  # no cell open after it: any whole tag ends a piece
+                    cut = max(cut, buffer.rfind(b">") + 1)
                 merge = buffer.rfind(b"mergeCell")
                 if merge > cut:
                     close = buffer.find(b">", merge)
@@ -679,18 +868,36 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                     raise InputError([Problem(_where(name, title, row, column), f"a cell holds more than {limits.max_cell_chars:,} characters (read limit max_cell_chars)", "cell-too-long")])
             else:
                 part, carry = buffer, b""
-            tail = (tail + part)[-64:]
-            cells += len(_CELL_OPEN.findall(part))
+            if prefix is None:
+                found = re.search(rb"<(\w+:)?worksheet\b", part)
+                prefix = (found[1] or b"") if found else b""
+                row_open, formula_open = b"<" + prefix + b"row", b"<" + prefix + b"f"
+            tail = (tail + part[-64:])[-64:]
+            letters = _CELL_COLUMN.findall(part)
+            cells += len(letters)
             if cells > limits.max_cells:
                 raise _cells_problem(name, title, cells, limits)
-            for m in _ROW_TAG.finditer(part):
-                r = _ROW_R.search(m[1])
-                last_row = int(r[1]) if r else last_row + 1
-                if _HIDDEN.search(m[1]):
-                    hidden.append(last_row)
+            if letters:
+                widest = max(widest, max(map(_col_index, set(letters))))
+            if b"hidden" in part:  # rare: look at every row tag
+                for m in _ROW_TAG.finditer(part):
+                    r = _ROW_R.search(m[1])
+                    tallest = max(tallest, last_row)
+                    last_row = int(r[1]) if r else last_row + 1
+                    if _HIDDEN.search(m[1]):
+                        hidden.append(last_row)
+            else:  # only the last row's number matters
+                at = max(part.rfind(row_open + b" "), part.rfind(row_open + b">"))
+                if at >= 0:
+                    r = _ROW_R.search(part, at, part.find(b">", at) + 1)
+                    if r:
+                        tallest = max(tallest, last_row)
+                        last_row = int(r[1])
+                    else:  # rows without numbers: count them
+                        last_row += part.count(row_open + b" ") + part.count(row_open + b">")
             if part:
-                row_closed = part.rfind(b"row>") > part.rfind(b"<row") if b"row" in part else row_closed
-            if b"f" in part and (b"<f" in part or b":f" in part):
+                row_closed = part.rfind(b"row>") > part.rfind(row_open) if b"row" in part else row_closed
+            if formula_open in part:
                 for m in _FORMULA_NO_VALUE.finditer(part):
                     if m[5] and b't="str"' in m[1]:
                         continue
@@ -708,8 +915,10 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                     error = html.unescape(value[1].decode("utf-8", "replace")).strip() if value else "an error"
                     row, col = int(ref[2]), _col_index(ref[1])
                     add(row, col - 1, col - 1, f"cell {{cell}} holds the error value {printable(error)} (a formula that failed in Excel), not a value; correct it in Excel, or type the value", "error-value")
-            if b"mergeCell" in part:
-                for m in _MERGE.finditer(part):
+            # Merged cells and the filter are written after the rows: look past the last row only.
+            after = part[max(part.rfind(b"row>"), 0):]
+            if b"mergeCell" in after:
+                for m in _MERGE.finditer(after):
                     ref = f"{m[1].decode()}:{m[2].decode()}"
                     c1, r1 = _split_ref(m[1].decode())
                     c2, r2 = _split_ref(m[2].decode())
@@ -717,13 +926,17 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                         first = c1 + 1 if row == r1 else c1
                         if first <= c2:
                             add(row, first - 1, c2 - 1, f"cell {{cell}} is inside the merged cells {ref}, so it reads as blank; unmerge them and type the value in every cell", "merged-cells")
-            if b"autoFilter" in part:
+            if b"autoFilter" in after:
                 filtered = True
             if not chunk:
                 break
     if not re.search(rb"</(?:\w+:)?worksheet>\s*$", tail):
         row = last_row if not row_closed else last_row + 1
         raise InputError([Problem(Location(name, max(row, 1), sheet=title), "the sheet cannot be read from this row on (ParseError: its XML ends before </worksheet>: the file was cut short); open the workbook in Excel and save it again, or export CSV", "not-a-caselog")])
+    # calamine holds the sheet as a dense grid from A1: two cells far apart would take all memory.
+    tallest = max(tallest, last_row)
+    if tallest * widest > limits.max_cells:
+        raise InputError([Problem(Location(name, sheet=title), f"the sheet's cells reach row {tallest:,} and column {column_letter(widest)}, a grid of {tallest * widest:,} cells, over the limit of {limits.max_cells:,} (read limit max_cells); delete the stray cells far below or to the right of the case log", "too-many-cells")])
     return _Scan(unreadable, hidden, filtered, cells)
 
 
@@ -796,7 +1009,7 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
             scan = _scan_sheet(zf, chosen.member, name, title, limits)
         except InputError:
             raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError, NotImplementedError, zlib_error()) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError, NotImplementedError, zlib.error) as exc:
             raise _unreadable(name, exc, title) from None
     try:
         book = CalamineWorkbook.from_path(str(p))
@@ -810,10 +1023,10 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
         (h_row, _, header_values), titles = _find_header(records, header_row, known, name, where)
     except InputError as exc:
         if exc.problems and exc.problems[0].rule == "empty":
-            raise InputError([Problem(Location(name, 1, sheet=title), "the sheet is empty: expected a header row and one row per complaint" + _other_sheets(book, sheets, chosen, known), "empty")]) from None
+            raise InputError([Problem(Location(name, 1, sheet=title), "the sheet is empty: expected a header row and one row per complaint" + _other_sheets(p, book, sheets, chosen, known, limits), "empty")]) from None
         raise
     if known and header_row is None and not _looks_like_cases(data[h_row - 1:h_row], known):
-        others = _other_sheets(book, sheets, chosen, known)
+        others = _other_sheets(p, book, sheets, chosen, known, limits)
         if others:
             raise InputError([Problem(Location(name, sheet=title), "this sheet has no header row with the case log's columns" + others, "missing-header")])
     if header_row is None and titles:
@@ -825,11 +1038,13 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
     header = tuple(texts[:width])
     body = data[h_row:]
     rows_read = len(body)
-    beyond = sum(1 for row in body for v in row[width:] if v not in ("", None))
+    full = len(data[0]) if data else 0  # calamine pads every row to the sheet's width
+    columns = list(zip(*body)) if body else [() for _ in range(full)]
+    beyond = sum(sum(1 for v in col if v != "" and v is not None) for col in columns[width:] if set(col) - {"", None})
     if beyond:
         notes.append(Problem(Location(name, h_row, sheet=title), f"{beyond:,} cell{'s' if beyond > 1 else ''} to the right of the header's last column ({column_letter(width) if width else 'A'}) have no column name and were not read; give their column a name if they matter", "cells-outside-header"))
-    columns = list(zip(*(row[:width] for row in body))) if body else [() for _ in range(width)]
-    frame = pl.DataFrame({f"c{i}": [v if v.__class__ is str else cell_text(v) for v in col] for i, col in enumerate(columns)}, schema=_schema(width))
+    columns = columns[:width]
+    frame = pl.DataFrame({f"c{i}": _column_text(col) for i, col in enumerate(columns)}, schema=_schema(width))
     rows = pl.int_range(h_row + 1, h_row + 1 + rows_read, dtype=pl.Int64, eager=True).alias("row")
     _check_cells(frame, rows, name, title, limits, width)
     frame, rows = _drop_blank(frame, rows, {r for r, first, _, _, _ in scan.unreadable if first < width})
@@ -854,13 +1069,19 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
                     rows_read=rows_read, blank_rows=rows_read - frame.height, cell_problems=tuple(problems), notes=tuple(notes))
 
 
-def zlib_error():
-    import zlib
+def _column_text(column: Sequence[Any]) -> Sequence[str]:
+    """A column of cell values as text, converting each distinct value once (a log of 100,000
+    rows holds a few hundred distinct dates)."""
+    kinds = set(map(type, column))
+    if kinds <= {str}:
+        return column
+    if bool in kinds and kinds & {int, float}:  # True == 1 == 1.0 would share one entry
+        return [cell_text(v) for v in column]
+    memo = {v: cell_text(v) for v in set(column)}
+    return list(map(memo.__getitem__, column))
 
-    return zlib.error
 
-
-def _other_sheets(book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[str]) -> str:
+def _other_sheets(p: Path, book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[str], limits: ReadLimits) -> str:
     """'; the sheets 'Cases' look like the case log: choose one with --sheet' when other sheets hold known columns."""
     if not known:
         return ""
@@ -869,6 +1090,8 @@ def _other_sheets(book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[s
         if s is chosen:
             continue
         try:
+            with zipfile.ZipFile(p) as zf:  # held to the limits before calamine builds its grid
+                _scan_sheet(zf, s.member, str(p), s.name, limits)
             rows = book.get_sheet_by_name(s.name).to_python(nrows=HEADER_SEARCH)
         except Exception:  # noqa: BLE001 - a sheet that cannot be read is not a candidate
             continue
