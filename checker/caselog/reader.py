@@ -877,7 +877,9 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
         for cp in unreadable.get(i, ()):
             add(Problem(where(i, cp.column), cp.message, cp.rule), cp.rule)
         v_id = raw_cols["id"][j].strip()
-        if not v_id:
+        if not v_id and any(cp.column == i_id for cp in unreadable.get(i, ())):
+            pass  # the id cell is there but unreadable (an error value, a merged cell): said above
+        elif not v_id:
             rules.clear()
             row_problems.clear()
             add(Problem(where(i, i_id), "the complaint id is blank", "missing-id"), "missing-id")
