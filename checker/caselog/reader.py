@@ -637,7 +637,7 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
             mapped_out = _gather(codes, out_flags, pl.Boolean) if any(out_flags) else zeros
 
     ids = raw("id").str.strip_chars()
-    null_date = pl.Series([None] * n, dtype=pl.Date)
+    null_date = pl.repeat(None, n, dtype=pl.Date, eager=True)
     d = {c: typed.get(c, null_date) for c in DATE_COLUMNS}
     stage = typed["stage"]
     rec, ack, resp, extn, extd, esc = (d[c] for c in DATE_COLUMNS)
@@ -670,7 +670,7 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
                 seen_ranges.add(key)
             unreadable.setdefault(cp.row, []).append(cp)
     if unreadable:
-        badmask = badmask | pl.Series([False] * n).scatter(list(unreadable), True)
+        badmask = badmask | zeros.clone().scatter(list(unreadable), True)
     badmask = badmask & ~mapped_out
     # Duplicates: a (stage, id) seen before among the otherwise good rows.
     good = ~badmask & ~mapped_out
@@ -692,7 +692,7 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
             else:
                 first[text] = i
     if dup_first:
-        badmask = badmask | pl.Series([False] * n).scatter(sorted(dup_first), True)
+        badmask = badmask | zeros.clone().scatter(sorted(dup_first), True)
 
     problems, excluded = _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, dup_first, ids)
     keep = ~badmask & ~mapped_out
@@ -770,13 +770,13 @@ def _stage1_responses(ids, stage, resp, esc):
     n = ids.len()
     wanted = (stage == 2) & esc.is_not_null()
     if not wanted.any():
-        return pl.Series("stage1_responded", [None] * n, dtype=pl.Date)
+        return pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
     want_ids = ids.filter(wanted)
     s1 = (pl.DataFrame({"id": ids, "stage": stage, "r1": resp})
           .filter((pl.col("stage") == 1) & pl.col("id").is_in(want_ids.unique().implode()))
           .group_by("id").agg(pl.col("r1").first()))
     found = pl.DataFrame({"id": want_ids}).join(s1, on="id", how="left", maintain_order="left").get_column("r1")
-    out = pl.Series("stage1_responded", [None] * n, dtype=pl.Date)
+    out = pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
     return out.scatter(wanted.arg_true(), found)
 
 
