@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Mapping, NamedTuple
 
 from ..problems import InputError, Location, Problem
+from ..textsafe import printable
 
 #: Our column names, in the order of `Case`.
 COLUMNS = (
@@ -871,8 +872,8 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
 
         def add(problem: Problem | None, rule: str) -> None:
             rules.append(rule)
-            if problem is not None:
-                row_problems.append(problem)
+            if problem is not None:  # cell text in a message: control and invisible characters escaped
+                row_problems.append(Problem(problem.location, printable(problem.message), problem.rule))
 
         for cp in unreadable.get(i, ()):
             add(Problem(where(i, cp.column), cp.message, cp.rule), cp.rule)
