@@ -8,6 +8,10 @@ can point at `file:line:column`. Duplicate keys, alias bombs and deep nesting ar
 Two deliberate departures from YAML 1.1, both to protect what people type:
 - mapping keys are always the text as written, so `6.10:` stays "6.10" (not the float 6.1);
 - only true/false are booleans, so `comply: yes` is the string "yes" (no "Norway problem").
+Other YAML 1.1 number forms that surprise people are not taken silently: `017` (octal, 15 to
+YAML 1.1) is refused with a message, `14:18` (sexagesimal, 858) stays the text as written, and
+`1.0e308` (an exponent without a sign) is a number. Text holding a lone surrogate escape
+("\uD800", not a character) is refused, since it could never be written out.
 """
 
 from __future__ import annotations
@@ -49,6 +53,21 @@ _Resolver.add_implicit_resolver(
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
 )
+# YAML 1.1 wants a sign in a float's exponent (1.0e+308); people write 1.0e308. Same list position.
+_FLOAT = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |\.[0-9_]+(?:[eE][-+]?[0-9]+)?
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""", re.X)
+_Resolver.yaml_implicit_resolvers = {
+    first: [(tag, _FLOAT if tag == "tag:yaml.org,2002:float" else rx) for tag, rx in resolvers]
+    for first, resolvers in _Resolver.yaml_implicit_resolvers.items()
+}
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")  # YAML 1.1 octal: 017 is 15
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")  # 14:18 is 858
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_MESSAGE = ("the text holds a lone surrogate escape (such as \\uD800), which is not a character and cannot be "
+                     "written out; delete the escape or write the character itself")
 
 
 class _Refused(Exception):
@@ -364,6 +383,7 @@ class _Builder:
         if node.tag not in ("tag:yaml.org,2002:map",):
             self._problem(node, f"unsupported tag {node.tag}", "unsafe-tag")
             return {}
+        own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
         try:
             self.constructor.flatten_mapping(node)
         except yaml.constructor.ConstructorError as exc:
@@ -372,12 +392,22 @@ class _Builder:
                                          "a merge key (<<) must be followed by an alias of a mapping (<<: *name) or a list of them", "bad-merge"))
             return {}
         out: dict = {}
-        for key_node, value_node in node.value:
+        merged = len(node.value) - own  # flatten_mapping puts the merged pairs first; later ones override them
+        from_merge: set = set()
+        for i, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, yaml.ScalarNode):
                 self._problem(key_node, "a mapping key must be plain text", "bad-key")
                 continue
             key = key_node.value
+            if _SURROGATE.search(key):
+                self._problem(key_node, SURROGATE_MESSAGE, "encoding")
+                continue
             here = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in from_merge:  # a key given beside `<<: *base` overrides the base's (YAML's merge)
+                del out[key]
+                from_merge.discard(key)
+            if i < merged:
+                from_merge.add(key)
             if key in out:
                 first = self.key_positions[path + (key,)]
                 self._problem(key_node, f"duplicate key '{key}' (first given at line {first[0]}, column {first[1]})", "duplicate-key")
@@ -390,6 +420,16 @@ class _Builder:
         if node.tag not in _SAFE_SCALAR_TAGS:
             self._problem(node, f"unsupported tag {node.tag}; only plain YAML values are accepted", "unsafe-tag")
             return None
+        if node.tag == "tag:yaml.org,2002:str" and _SURROGATE.search(node.value):
+            self._problem(node, SURROGATE_MESSAGE, "encoding")
+            return None
+        if node.style is None and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            if _OCTAL.match(node.value):
+                self._problem(node, f"'{node.value}' starts with 0, which YAML reads as an octal number; write it without "
+                                    f"the leading 0 (a number), or in quotes (text)", "ambiguous-number")
+                return None
+            if _SEXAGESIMAL.match(node.value):
+                return node.value  # 14:18 is a time or a reference, not the number 858
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
