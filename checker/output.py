@@ -125,7 +125,7 @@ def check_output(path: Path, inputs, what: str = "the output") -> None:
     if not why and os.path.lexists(path):
         for source, role in inputs:
             if same_file(path, Path(source)):
-                why = f"is {role}, which this command reads; write {what} to another file"
+                why = f"is {role}; chc never writes over what it reads: write {what} to another file"
                 break
     if why:
         raise InputError([Problem(Location(str(path)), why, "unsafe-output")])

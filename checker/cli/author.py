@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import reports_input_errors
+from .common import OutputPath, reports_input_errors
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 SCHEMAS = {"submission": "submission.schema.json", "code": "code.schema.json", "result": "result.schema.json"}
@@ -53,7 +53,7 @@ nation_option = click.option("--nation", type=click.Choice(NATIONS), default="en
 @click.option("--landlord", required=True, help="The landlord's name.")
 @click.option("--period", required=True, callback=_check_period, help="The year assessed, April to March, e.g. 2025-26.")
 @nation_option
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The submission file to write.")
+@click.option("-o", "--output", required=True, type=OutputPath("submission.yaml", stdout=False), help="The submission file to write (or a folder to write it in).")
 @click.option("--schema-ref", help="What the `# yaml-language-server: $schema=` line points at (a URL or a path "
                                    "relative to the file); default: submission.schema.json, written beside the file.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -84,7 +84,8 @@ def init_command(code_id, landlord, period, nation, output, schema_ref, force):
 
 @click.command("schema")
 @click.argument("which", type=click.Choice(list(SCHEMAS)), default="submission")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath(lambda p: SCHEMAS[p.get("which") or "submission"]), help="File to write (default, or -: standard output).")
+@reports_input_errors
 def schema_command(which, output):
     """Write the JSON Schema of a submission, a Code file or a result, for editors and other tools."""
     from ..resources import schema_path
@@ -106,7 +107,7 @@ def workbook_group():
 
 @workbook_group.command("export")
 @click.argument("submission", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .xlsx file to write.")
+@click.option("-o", "--output", required=True, type=OutputPath("self-assessment.xlsx", stdout=False), help="The .xlsx file to write (or a folder to write it in).")
 @code_option
 @landlord_option
 @period_option
@@ -143,7 +144,7 @@ def workbook_export_command(submission, output, code_id, landlord, period, natio
 
 @workbook_group.command("import")
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The submission (.yaml) to write.")
+@click.option("-o", "--output", required=True, type=OutputPath("submission.yaml", stdout=False), help="The submission (.yaml) to write (or a folder to write it in).")
 @click.option("--base", type=click.Path(dir_okay=False, path_type=Path),
               help="Take everything but the answers (governance, policy, figures...) from this submission instead of the About sheet.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")

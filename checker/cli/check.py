@@ -14,6 +14,7 @@ from ..result import build_result, dumps
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    OutputPath,
     ProgressBar,
     interactive,
     reports_input_errors,
@@ -62,7 +63,8 @@ def check_command(submission, fmt, verbose, **overrides):
 @submission_argument
 @settings_options
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "csv", "json"]), default="html", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output; xlsx needs a file).")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"report.{p.get('fmt') or 'html'}"),
+              help="File to write, or a folder to write report.FORMAT in (default, or -: standard output; xlsx needs a file).")
 @reports_input_errors
 def report_command(submission, fmt, output, **overrides):
     """Write the published self-assessment table for SUBMISSION (default: the bundled example).
@@ -72,8 +74,6 @@ def report_command(submission, fmt, output, **overrides):
     """
     if fmt == "xlsx" and not output:
         raise click.UsageError("--format xlsx writes a workbook: give the file with -o FILE")
-    if output and submission and output.resolve() == submission.resolve():
-        raise InputError([Problem(Location(str(output)), "is the submission itself; write the report to another file", "usage")])
     evaluation = _evaluate(submission, **overrides)
     result = build_result(evaluation)
     text = render_report(result, fmt)

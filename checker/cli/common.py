@@ -28,7 +28,7 @@ class OutputPath(click.Path):
     says whether `-` (standard output) is allowed."""
 
     def __init__(self, default_name: str | Callable[[dict], str], stdout: bool = True):
-        super().__init__(path_type=Path, allow_dash=False)
+        super().__init__(allow_dash=False)  # the text as typed: a trailing '/' means a folder
         self.default_name = default_name
         self.stdout = stdout
 
@@ -81,7 +81,7 @@ def _inputs(ctx: click.Context, kwargs: dict) -> Iterator[tuple[Path, str]]:
         for v in values:
             if v is None:
                 continue
-            role = f"the {param.human_readable_name.lower().lstrip('-').replace('_', ' ')} ({v})"
+            role = f"one of this command's inputs ({v})"
             yield Path(v), role
             yield from _named_by(Path(v))
 
@@ -93,7 +93,7 @@ def _named_by(path: Path) -> Iterator[tuple[Path, str]]:
 
         for target in discover([path]):
             if target.problem is None:
-                yield Path(target.path), f"a submission ({target.path})"
+                yield Path(target.path), f"one of this command's inputs ({target.path})"
                 yield from _named_by(Path(target.path))
         return
     if path.suffix.lower() not in (".yaml", ".yml"):
@@ -111,7 +111,7 @@ def _named_by(path: Path) -> Iterator[tuple[Path, str]]:
         if isinstance(item, dict):
             for key, value in item.items():
                 if key == "path" and isinstance(value, str) and value and "\0" not in value:
-                    yield folder / value, f"a file the submission names ({value})"
+                    yield folder / value, f"a file {path.name} names ({value})"
                 else:
                     stack.append(value)
         elif isinstance(item, list):

@@ -15,6 +15,7 @@ from ..result import build_result
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    OutputPath,
     ProgressBar,
     reports_input_errors,
     submission_or_example,
@@ -70,7 +71,8 @@ def _write(output: Path | None, text: str) -> None:
 @click.argument("old", type=file_type)
 @click.argument("new", type=file_type)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=file_type, help="File to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"diff.{'json' if p.get('fmt') == 'json' else 'txt'}"),
+              help="File to write (default, or -: standard output).")
 @reports_input_errors
 def diff_command(old, new, fmt, output):
     """What changed from OLD (last year's submission) to NEW: answers, verdicts, evidence, actions, figures.
@@ -89,7 +91,7 @@ def diff_command(old, new, fmt, output):
 @click.command("review")
 @click.argument("submission", required=False, type=file_type)
 @click.option("--previous", type=file_type, help="Last year's submission (or saved result JSON), to show what changed.")
-@click.option("-o", "--output", type=file_type, help="HTML file to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath("review.html"), help="HTML file to write (default, or -: standard output).")
 @reports_input_errors
 def review_command(submission, previous, output):
     """Write the review pack for the Member Responsible for Complaints (HTML, printable).
@@ -112,7 +114,8 @@ def review_command(submission, previous, output):
 @click.command("annual-report")
 @click.argument("submission", required=False, type=file_type)
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
-@click.option("-o", "--output", type=file_type, help="File to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"annual-report.{p.get('fmt') or 'html'}"),
+              help="File to write (default, or -: standard output).")
 @reports_input_errors
 def annual_report_command(submission, fmt, output):
     """Write the annual complaints performance and service improvement report (Code provision 8.1).
