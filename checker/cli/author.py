@@ -128,7 +128,7 @@ def workbook_export_command(submission, output, code_id, landlord, period, natio
         from ..intake.submission import load_submission
 
         loaded = load_submission(submission)
-        data, code = loaded.document.data, loaded.code
+        data, code, where = loaded.document.data, loaded.code, loaded.document.where
     else:
         if not landlord or not period:
             raise click.UsageError("give a SUBMISSION, or --landlord and --period for a blank workbook")
@@ -136,9 +136,9 @@ def workbook_export_command(submission, output, code_id, landlord, period, natio
 
         code = _code(code_id)
         _check_nation(code, nation)
-        data = scaffold_data(code, landlord, period, nation)
+        data, where = scaffold_data(code, landlord, period, nation), None
     _refuse_overwrite(output, force)
-    write_atomic(output, export_workbook(data, code))
+    write_atomic(output, export_workbook(data, code, where))
     click.echo(f"wrote {output} ({len(code.form_rows)} rows of {code.id})", err=True)
 
 
@@ -159,5 +159,28 @@ def workbook_import_command(workbook, output, base, force):
 
     _refuse_overwrite(output, force)
     text = import_to_yaml(workbook, base=base)
+    kept = _keep_commented(output, text)
     write_atomic(output, text)
+    if kept:
+        click.echo(f"kept the file it replaces as {kept}: it holds YAML comments a workbook does not carry", err=True)
     click.echo(f"wrote {output}; next: chc validate {output}", err=True)
+
+
+def _keep_commented(output: Path, text: str) -> Path | None:
+    """Before --force replaces a submission whose own comments the import loses, keep a copy of it
+    beside (NAME.before-import.yaml) so that nothing the user wrote is lost."""
+    from ..intake.workbook import lost_comments
+    from ..output import write_atomic
+
+    try:
+        old = output.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not lost_comments(old, text):
+        return None
+    keep, n = output.with_name(f"{output.stem}.before-import{output.suffix}"), 1
+    while keep.exists():  # an earlier copy is kept too
+        n += 1
+        keep = output.with_name(f"{output.stem}.before-import-{n}{output.suffix}")
+    write_atomic(keep, old)
+    return keep

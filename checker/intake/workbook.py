@@ -17,7 +17,10 @@ An evidence line is the item's parts separated by " | ": the document (or a URL)
 `key: value` parts, e.g. `Complaints Policy v4 | section: 2.1 | path: documents/policy.md`,
 `https://example.org/complaints | title: Complaints page`, `figure: stage1.pct_in_time | value: 48.6 | unit: %`.
 
-Text that looks like a formula is stored as text (never run by Excel). The file carries no
+Text that looks like a formula is stored as text (never run by Excel). An Excel cell holds at most
+32,767 characters and no control characters: a text that does not fit is refused at export, at its
+place in the YAML, rather than cut (openpyxl would cut it silently). In an evidence line, a ' | '
+inside a value is written ' \\| ' so that it reads back as part of the value. The file carries no
 timestamps, so the same submission always gives the same bytes.
 """
 
@@ -42,6 +45,12 @@ _KEY_PART = re.compile(r"^(%s):\s*(.*)$" % "|".join(EVIDENCE_KEYS), re.S)
 _SPLIT = re.compile(r"\s+\|\s+")
 _URL = re.compile(r"^https?://\S+$")
 _FORMULA_START = ("=", "+", "-", "@")
+CELL_LIMIT = 32_767  # characters an Excel cell holds
+_ESCAPED_BAR = " \\| "
+
+
+class _Unwritable(Exception):
+    """A text an Excel cell cannot hold; its message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -105,17 +114,22 @@ def allowed_answers(code: Code, provision) -> tuple[str, ...]:
 def evidence_line(item: Any) -> str:
     """One evidence item as a line of the Evidence cell."""
     if isinstance(item, str):
-        return _guard_first(item)
+        return _guard_first(_escape_bar(item))
     item = dict(item)
     parts = []
     if item.get("document"):
-        parts.append(_guard_first(str(item.pop("document"))))
+        parts.append(_guard_first(_escape_bar(str(item.pop("document")))))
     elif item.get("url") and not item.get("figure"):
         parts.append(str(item.pop("url")))
     for key in EVIDENCE_KEYS:
         if key in item:
-            parts.append(f"{key}: {_plain(item[key])}")
+            parts.append(f"{key}: {_escape_bar(_plain(item[key]))}")
     return " | ".join(parts)
+
+
+def _escape_bar(text: str) -> str:
+    """' | ' separates the parts of an evidence line; inside a value it is written ' \\| '."""
+    return _SPLIT.sub(lambda m: m.group(0).replace("|", "\\|"), text)
 
 
 def _guard_first(text: str) -> str:
@@ -136,6 +150,7 @@ def parse_evidence_line(line: str) -> tuple[Any, str]:
     parts = _SPLIT.split(line.strip())
     item: dict[str, Any] = {}
     for n, part in enumerate(parts):
+        part = part.replace("\\|", "|")
         match = _KEY_PART.match(part)
         if match:
             key, value = match.group(1), match.group(2).strip()
@@ -166,11 +181,16 @@ def parse_evidence_line(line: str) -> tuple[Any, str]:
 
 # ------------------------------------------------------------------------------ export
 
+def _not_mappings(data: Mapping) -> list[str]:
+    """The keys of `data` among landlord and period whose value is given but is not a mapping."""
+    return [k for k in ("landlord", "period") if data.get(k) is not None and not isinstance(data.get(k), Mapping)]
+
+
 def _kept(data: Mapping) -> dict:
     """What the workbook does not show as cells: every section but the answers, code, landlord name and nation, period dates."""
     kept = {k: v for k, v in data.items() if k not in ("code", "answers")}
-    landlord = {k: v for k, v in (data.get("landlord") or {}).items() if k not in ("name", "nation")}
-    period = {k: v for k, v in (data.get("period") or {}).items() if k not in ("start", "end")}
+    landlord = {k: v for k, v in _mapping(data.get("landlord")).items() if k not in ("name", "nation")}
+    period = {k: v for k, v in _mapping(data.get("period")).items() if k not in ("start", "end")}
     kept.pop("landlord", None)
     kept.pop("period", None)
     out = {}
@@ -182,8 +202,15 @@ def _kept(data: Mapping) -> dict:
     return out
 
 
-def export_workbook(data: Mapping, code: Code) -> bytes:
-    """The fill-in workbook for a submission mapping (as loaded from YAML, or a scaffold)."""
+def _mapping(value: Any) -> Mapping:
+    return value if isinstance(value, Mapping) else {}
+
+
+def export_workbook(data: Mapping, code: Code, where=None) -> bytes:
+    """The fill-in workbook for a submission mapping (as loaded from YAML, or a scaffold).
+
+    `where(path)` locates a part of the submission for messages (YamlDocument.where); a text no
+    cell can hold is an InputError there, and nothing is written."""
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
 
@@ -191,9 +218,13 @@ def export_workbook(data: Mapping, code: Code) -> bytes:
     answers_ws = wb.active
     answers_ws.title = ANSWERS
     cols = columns_for(code, data)
-    _write_answers(answers_ws, data, code, cols)
+    refused: list[tuple[tuple, str]] = []
+    _write_answers(answers_ws, data, code, cols, refused)
     _write_actions(wb.create_sheet(ACTIONS), code, cols, data)
-    _write_about(wb.create_sheet(ABOUT), data, code)
+    _write_about(wb.create_sheet(ABOUT), data, code, refused)
+    if refused:
+        locate = where or (lambda path: Location("the submission"))
+        raise InputError([Problem(locate(path), f"{'.'.join(map(str, path))} {why}", "too-long-for-excel") for path, why in refused])
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     for ws in wb.worksheets:
         fit_row_heights(ws)
@@ -215,8 +246,16 @@ def _styles():
 
 
 def _set_text(cell, value: Any, style: dict, *, locked: bool) -> None:
-    """Write a value; text that Excel would read as a formula stays text."""
+    """Write a value; text that Excel would read as a formula stays text; text a cell cannot hold is refused."""
     if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        if len(value) > CELL_LIMIT:
+            raise _Unwritable(f"is {len(value):,} characters; an Excel cell holds at most {CELL_LIMIT:,}, so the workbook "
+                              "cannot carry it: shorten it, or edit this part in the YAML")
+        bad = ILLEGAL_CHARACTERS_RE.search(value)
+        if bad:
+            raise _Unwritable(f"holds the control character U+{ord(bad.group()):04X}, which an Excel cell cannot hold; delete it")
         cell.value = value
         if value.startswith(_FORMULA_START):
             cell.data_type = "s"
@@ -269,7 +308,7 @@ def _drop_downs(ws, column: str, groups: Mapping[tuple[str, ...], list[int]], ti
         ws.add_data_validation(dv)
 
 
-def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
+def _write_answers(ws, data: Mapping, code: Code, cols, refused: list) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -303,7 +342,11 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
         }
         for i, col in enumerate(cols, start=1):
             cell = ws.cell(row=row, column=i)
-            _set_text(cell, values.get(col.key), style, locked=col.locked)
+            try:
+                _set_text(cell, values.get(col.key), style, locked=col.locked)
+            except _Unwritable as exc:
+                part = {"action": ("action", "what"), "owner": ("action", "owner")}.get(col.key, (col.key,))
+                refused.append((("answers", provision.id) + part, str(exc)))
             if col.key == "target_date":
                 cell.number_format = "yyyy-mm-dd"
         allowed = allowed_answers(code, provision)
@@ -382,7 +425,7 @@ def _write_actions(ws, code: Code, cols, data: Mapping) -> None:
 ABOUT_FIELDS = (("name", "Landlord"), ("nation", "Nation"), ("start", "Period start"), ("end", "Period end"), ("code", "Code"))
 
 
-def _write_about(ws, data: Mapping, code: Code) -> None:
+def _write_about(ws, data: Mapping, code: Code, refused: list) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -397,7 +440,10 @@ def _write_about(ws, data: Mapping, code: Code) -> None:
     for row, (key, label) in enumerate(ABOUT_FIELDS, start=3):
         ws.cell(row=row, column=1, value=label).font = style["head_font"]
         cell = ws.cell(row=row, column=2)
-        _set_text(cell, values[key], style, locked=key == "code")
+        try:
+            _set_text(cell, values[key], style, locked=key == "code")
+        except _Unwritable as exc:
+            refused.append((("landlord", key), str(exc)))
         if key in ("start", "end"):
             cell.number_format = "yyyy-mm-dd"
     nations = DataValidation(type="list", formula1='"' + ",".join(code.jurisdiction) + '"', allow_blank=False, showErrorMessage=True)
@@ -429,7 +475,10 @@ def _write_about(ws, data: Mapping, code: Code) -> None:
     for key, value in _kept(data).items():
         for line in yaml_lines({key: value}):
             cell = ws.cell(row=row, column=1)
-            _set_text(cell, line or None, style, locked=False)
+            try:
+                _set_text(cell, line or None, style, locked=False)
+            except _Unwritable as exc:
+                refused.append(((key,), f"(a line of it) {exc}"))
             cell.alignment = Alignment()  # one YAML line a row, unwrapped
             row += 1
     _protect(ws)
@@ -745,6 +794,9 @@ def import_workbook(path: str | Path, *, base: str | Path | None = None, display
         base_doc = load_yaml_file(base)
         if not isinstance(base_doc.data, dict):
             raise InputError(reader.problems + [Problem(base_doc.where(()), "the base submission must be a YAML mapping", "schema")])
+        for key in _not_mappings(base_doc.data):
+            reader.problems.append(Problem(base_doc.where((key,)), f"{key} must be a mapping (key: value lines), "
+                                                                   f"not {_show_type(base_doc.data[key])}", "schema"))
         if base_doc.data.get("code") != code.id:
             reader.problems.append(Problem(base_doc.where(("code",)), f"the base submission is for {base_doc.data.get('code')}, the workbook for {code.id}", "unknown-code"))
         kept = _kept(base_doc.data)
@@ -757,6 +809,10 @@ def import_workbook(path: str | Path, *, base: str | Path | None = None, display
                 doc = load_yaml_text(text + "\n", f"{name}[{ABOUT}]")
                 if isinstance(doc.data, dict):
                     kept = doc.data
+                    for key in _not_mappings(kept):
+                        row = first_row + doc.where((key,)).line - 1
+                        reader.problem(ABOUT, row, 1, f"kept YAML: {key} must be a mapping (key: value lines), "
+                                                      f"not {_show_type(kept[key])}", "schema")
                 else:
                     reader.problem(ABOUT, first_row, 1, "the kept YAML must be a mapping (key: value lines)", "schema")
             except InputError as exc:
@@ -773,6 +829,10 @@ def import_workbook(path: str | Path, *, base: str | Path | None = None, display
             data[key] = value
     data["answers"] = answers
     return data, code
+
+
+def _show_type(value: Any) -> str:
+    return {str: "text", int: "a number", float: "a number", bool: "true or false", list: "a list"}.get(type(value), type(value).__name__)
 
 
 def import_to_yaml(path: str | Path, *, base: str | Path | None = None, display: str | None = None) -> str:
@@ -794,3 +854,11 @@ def import_to_yaml(path: str | Path, *, base: str | Path | None = None, display:
             raise InputError([Problem(Location(name), f"the submission it gives is not valid (line {p.location.line}, column {p.location.column} "
                                                       f"of the YAML): {p.message}", p.rule) for p in exc.problems]) from None
     return text
+
+
+def lost_comments(old_text: str, new_text: str) -> list[str]:
+    """The comment lines of a submission about to be replaced by an import that does not carry
+    them (a workbook has no place for YAML comments): the import keeps the old file if any."""
+    new = {line.strip() for line in new_text.splitlines()}
+    return [line.strip() for line in old_text.splitlines()
+            if line.strip().startswith("#") and line.strip() not in new and line.strip() != "#"]
