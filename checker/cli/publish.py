@@ -27,18 +27,9 @@ file_type = click.Path(dir_okay=False, path_type=Path)
 def load_result(path: Path, **overrides) -> dict:
     """A canonical result: a saved result JSON (`chc check --format json`) as it is, or a submission evaluated now."""
     if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError([Problem(Location(str(path)), "no such file", "not-found")]) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem(Location(str(path)), f"cannot be read: {exc}", "unreadable")]) from None
-        except json.JSONDecodeError as exc:
-            raise InputError([Problem(Location(str(path), exc.lineno, exc.colno), f"not valid JSON: {exc.msg}", "syntax")]) from None
-        missing = [k for k in ("schema_version", "code", "submission", "summary", "provisions") if not isinstance(data, dict) or k not in data]
-        if missing:
-            raise InputError([Problem(Location(str(path)), f"not a chc result (no {', '.join(missing)}); give a submission YAML or the JSON of `chc check --format json`", "not-a-result")])
-        return data
+        from ..diff import load_result_json
+
+        return load_result_json(path)
     bar = ProgressBar(f"reading the case log of {path.name}")
     try:
         return build_result(assess(path, progress=bar, **overrides))
@@ -82,8 +73,10 @@ def diff_command(old, new, fmt, output):
     """
     from ..diff import diff_results, dumps_diff, render_diff_text
 
+    from ..diff import compare
+
     old_result, new_result = load_results(old, new)
-    diff = diff_results(old_result, new_result)
+    diff = compare(old_result, new_result, str(old), str(new))
     _write(output, dumps_diff(diff) if fmt == "json" else render_diff_text(diff))
     sys.exit(EXIT_OK)
 
@@ -101,12 +94,12 @@ def review_command(submission, previous, output):
     sign-off block. SUBMISSION defaults to the bundled example. Written either way; the exit code
     says whether the submission passes (0), has failing findings (1) or is invalid (2).
     """
-    from ..diff import diff_results
+    from ..diff import compare
     from ..render.publish import render_review_pack
 
     paths = [submission_or_example(submission)] + ([previous] if previous else [])
     results = load_results(*paths)
-    diff = diff_results(results[1], results[0]) if previous else None
+    diff = compare(results[1], results[0], str(previous), str(paths[0])) if previous else None
     _write(output, render_review_pack(results[0], diff))
     sys.exit(EXIT_OK if results[0]["summary"]["passed"] else EXIT_FINDINGS)
 
