@@ -53,9 +53,20 @@ class Target:
 
 
 def looks_like_submission(path: Path) -> bool:
-    """Whether a YAML file found in a folder is a submission: it has a top-level `code:` key."""
+    """Whether a YAML file found in a folder is a submission: a regular file (a pipe found in a folder
+    would be read for ever) with a top-level `code:` key. A file over the size limit is looked at
+    only in its first MiB: a huge YAML file that is not a submission is never read whole, and one
+    that is gets its size refused, with the setting that raises the limit, when it is loaded."""
+    import stat
+
+    from .yamlsource import max_bytes
+
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        with open(path, "rb") as handle:
+            raw = handle.read(PREFIX_BYTES if info.st_size > max_bytes() else -1)
     except OSError:
         return True  # unreadable: let validation say why
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -63,6 +74,9 @@ def looks_like_submission(path: Path) -> bool:
     else:
         text = raw.decode("utf-8", errors="replace")
     return _CODE_KEY.search(text) is not None
+
+
+PREFIX_BYTES = 1 << 20
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -162,11 +162,11 @@ def available_codes() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def load_code(code_id: str) -> Code:
     """Load and validate a shipped Code version by id."""
-    path = code_dir() / f"{code_id}.yaml"
-    if not path.is_file():
+    if code_id not in available_codes():  # a name from the catalogue only, never a path to any YAML file
         known = ", ".join(available_codes()) or "none"
-        raise InputError([Problem(Location(code_id), f"unknown Code version '{code_id}'; known: {known}", "unknown-code")])
-    return load_code_file(path)
+        shown = code_id if len(code_id) <= 60 else code_id[:57] + "..."
+        raise InputError([Problem(Location(shown), f"unknown Code version '{shown}'; known: {known}", "unknown-code")])
+    return load_code_file(code_dir() / f"{code_id}.yaml")
 
 
 def load_code_file(path: Path | str) -> Code:

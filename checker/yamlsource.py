@@ -31,7 +31,7 @@ import yaml
 
 from .problems import InputError, Location, Problem
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # the default; CHC_MAX_YAML_BYTES in the environment raises it
 MAX_DEPTH = 64
 # Values and keys, counting every expansion of an alias. The largest real file (a Code) has
 # about 2,000; the limit keeps a hostile file's cost to a few seconds and a few hundred MB.
@@ -266,6 +266,14 @@ def _compose(text: str, name: str):
     return loader, node
 
 
+def max_bytes() -> int:
+    """The largest YAML file read: MAX_BYTES, or CHC_MAX_YAML_BYTES when that is a whole number."""
+    import os
+
+    given = os.environ.get("CHC_MAX_YAML_BYTES", "").replace("_", "").replace(",", "")
+    return int(given) if given.isdigit() else MAX_BYTES
+
+
 def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument:
     """Read and parse a YAML file; `display` is the name used in messages (defaults to the path)."""
     name = display or str(path)
@@ -275,9 +283,9 @@ def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
             raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a YAML file", "not-found")])
-        size = info.st_size
-        if size > MAX_BYTES:
-            raise InputError([Problem(Location(name), f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}", "too-large")])
+        size, limit = info.st_size, max_bytes()
+        if size > limit:
+            raise InputError([Problem(Location(name), f"the file is {size:,} bytes; the limit is {limit:,} (CHC_MAX_YAML_BYTES raises it)", "too-large")])
         raw = Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError([Problem(Location(name), "is a folder, not a YAML file", "not-found")]) from None
