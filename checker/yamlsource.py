@@ -431,7 +431,7 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:str" and _SURROGATE.search(node.value):
             self._problem(node, SURROGATE_MESSAGE, "encoding")
             return None
-        if node.style is None and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        if not node.style and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):  # plain, not quoted
             if _OCTAL.match(node.value):
                 self._problem(node, f"'{node.value}' starts with 0, which YAML reads as an octal number; write it without "
                                     f"the leading 0 (a number), or in quotes (text)", "ambiguous-number")
