@@ -554,13 +554,45 @@ def _cell_date(reader: _Reader, sheet: str, cell, what: str) -> dt.date | None:
     return None
 
 
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a filled-in workbook unpacks to well under 5 MB
+_EMPTY_CELL = re.compile(rb'<c\b(?=[^>]*\br="[A-Z]+[0-9]+")[^>]*/>|<c\b(?=[^>]*\br="[A-Z]+[0-9]+")[^>]*>\s*</c>')
+_EMPTY_ROW = re.compile(rb'<row\b(?=[^>]*\br="[0-9]+")[^>]*/>|<row\b(?=[^>]*\br="[0-9]+")[^>]*>\s*</row>')
+_CELL_WITHOUT_REF = re.compile(rb'<c(?![^>]*\br=)[\s/>]')
+_ROW_WITHOUT_REF = re.compile(rb'<row(?![^>]*\br=)[\s/>]')
+
+
+def _without_empty_rows(raw: bytes, name: str) -> bytes:
+    """The workbook with its sheets' empty cells and rows left out (a formatted but empty million
+    rows cost openpyxl minutes and gigabytes; chc reads values only). Cells and rows are dropped
+    only when every one of them carries its reference, so no other cell moves; a workbook that
+    unpacks to more than MAX_UNPACKED_BYTES is refused before anything is unpacked."""
+    import io as _io
+
+    with zipfile.ZipFile(_io.BytesIO(raw)) as src:
+        unpacked = sum(info.file_size for info in src.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise InputError([Problem(Location(name), f"the workbook unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,} "
+                                                      "(a self-assessment workbook unpacks to a few MB)", "too-large")])
+        out = _io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info.filename)
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    if not _CELL_WITHOUT_REF.search(data):
+                        data = _EMPTY_CELL.sub(b"", data)
+                        if not _ROW_WITHOUT_REF.search(data):
+                            data = _EMPTY_ROW.sub(b"", data)
+                dst.writestr(info, data)
+    return out.getvalue()
+
+
 def _open(path: Path, name: str):
     from openpyxl import load_workbook
 
     try:
         if not path.is_file():
             raise InputError([Problem(Location(name), "no such file" if not path.exists() else "is not a file", "not-found")])
-        return load_workbook(path, data_only=False)
+        return load_workbook(io.BytesIO(_without_empty_rows(path.read_bytes(), name)), data_only=False)
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
