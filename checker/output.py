@@ -41,7 +41,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     try:
         os.fchmod(handle, _mode(path))
         with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            out.write(_utf8(data) if isinstance(data, str) else data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
@@ -53,6 +53,15 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise InputError([Problem(Location(str(path)), f"cannot be written: {_why(exc, folder)}", "cannot-write")]) from None
         raise
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8; a file name that is not UTF-8 (its bytes kept by Python as lone surrogates) is shown
+    with '?' for the bytes that are not, as a terminal shows it, rather than failing the write."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace")
 
 
 def _mode(path: Path) -> int:

@@ -431,3 +431,26 @@ def test_a_workbook_with_a_million_formatted_empty_rows(tmp_path, monkeypatch):
     assert done.returncode == 0, done.stderr
     run(tmp_path, monkeypatch, "workbook", "import", "w.xlsx", "-o", "small.yaml")
     assert (tmp_path / "back.yaml").read_bytes() == (tmp_path / "small.yaml").read_bytes()
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    name = os.fsdecode(b"r\xe9sum\xe9.yaml")  # Latin-1 bytes: Python keeps them as lone surrogates
+    shutil.copyfile(INPUTS / "valid.yaml", tmp_path / "in" / name)
+    result = run(tmp_path, monkeypatch, "validate", "in", "--format", "json", "-o", "out.json")
+    assert result.exit_code == 1
+    report = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [f["file"] for f in report["files"]] == ["in/r?sum?.yaml"]
+
+
+def test_each_schema_validator_is_built_once_per_process(tmp_path):
+    from checker import validation
+    from checker.assess import assess
+
+    validation._validator.cache_clear()
+    shutil.copyfile(INPUTS / "valid.yaml", tmp_path / "a.yaml")
+    for _ in range(3):
+        assess(tmp_path / "a.yaml")
+        assess(EXAMPLE / "submission.yaml")
+    info = validation._validator.cache_info()
+    assert info.misses <= 2 and info.hits >= 5  # the submission schema (and the Code's, if not loaded yet)
