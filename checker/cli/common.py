@@ -56,7 +56,6 @@ def _guard_outputs(kwargs: dict) -> None:
                 outputs.append((param, where))
     if not outputs:
         return
-    inputs = functools.partial(_inputs, ctx, kwargs)
     for i, (param, where) in enumerate(outputs):
         others = [(p2, w2) for p2, w2 in outputs[:i]]
         for other_param, other in others:
@@ -64,11 +63,13 @@ def _guard_outputs(kwargs: dict) -> None:
 
             if str(other) == str(where) or same_file(other, where):
                 raise InputError([Problem(Location(str(where)), f"is also given to {other_param.opts[-1]}; give each output its own file", "unsafe-output")])
-        check_output(where, inputs())
+        check_output(where, _inputs(ctx, kwargs, Path(os.path.realpath(where))))
 
 
-def _inputs(ctx: click.Context, kwargs: dict) -> Iterator[tuple[Path, str]]:
-    """Every file the command reads: its path arguments and options, and what YAML inputs name."""
+def _inputs(ctx: click.Context, kwargs: dict, near: Path) -> Iterator[tuple[Path, str]]:
+    """Every file the command reads that could be `near` (the output's real path): its path
+    arguments and options, and what the YAML inputs name. A submission names only files inside its
+    own folder, so only submissions in a folder holding the output are read for their names."""
     for param in ctx.command.params:
         if isinstance(param.type, OutputPath) or not isinstance(param.type, click.Path):
             continue
@@ -83,20 +84,24 @@ def _inputs(ctx: click.Context, kwargs: dict) -> Iterator[tuple[Path, str]]:
                 continue
             role = f"one of this command's inputs ({v})"
             yield Path(v), role
-            yield from _named_by(Path(v))
+            yield from _named_by(Path(v), near)
 
 
-def _named_by(path: Path) -> Iterator[tuple[Path, str]]:
-    """The files a YAML input names (case log, evidence documents), or those of every submission in a folder."""
+def _named_by(path: Path, near: Path) -> Iterator[tuple[Path, str]]:
+    """The files a YAML input names (case log, evidence documents), or those of every submission in
+    a folder, as far as they could be `near`."""
+    real = Path(os.path.realpath(path))
     if path.is_dir():
+        if not near.is_relative_to(real):
+            return
         from ..batch import discover
 
         for target in discover([path]):
             if target.problem is None:
                 yield Path(target.path), f"one of this command's inputs ({target.path})"
-                yield from _named_by(Path(target.path))
+                yield from _named_by(Path(target.path), near)
         return
-    if path.suffix.lower() not in (".yaml", ".yml"):
+    if path.suffix.lower() not in (".yaml", ".yml") or not near.is_relative_to(real.parent):
         return
     from ..yamlsource import load_yaml_file
 
