@@ -351,7 +351,7 @@ def test_a_text_longer_than_a_cell_is_refused_at_export_not_cut(tmp_path, monkey
     result = export(tmp_path, monkeypatch)
     assert result.exit_code == 2
     assert ("submission.yaml:6:80: error: answers.1.2.commentary is 40,000 characters; an Excel cell holds at most 32,767, "
-            "so the workbook cannot carry it: shorten it, or edit this part in the YAML [too-long-for-excel]") in result.stderr
+            "so the workbook cannot carry it: shorten it, or edit this part in the YAML [excel-cell]") in result.stderr
     assert not (tmp_path / "w.xlsx").exists()
 
 
@@ -454,3 +454,19 @@ def test_each_schema_validator_is_built_once_per_process(tmp_path):
         assess(EXAMPLE / "submission.yaml")
     info = validation._validator.cache_info()
     assert info.misses <= 2 and info.hits >= 5  # the submission schema (and the Code's, if not loaded yet)
+
+
+def test_control_characters_in_the_landlords_name(tmp_path, monkeypatch):
+    text = (INPUTS / "valid.yaml").read_text(encoding="utf-8").replace("name: Test Homes", 'name: "Test\\a Homes"')
+    (tmp_path / "submission.yaml").write_text(text, encoding="utf-8")
+    result = run(tmp_path, monkeypatch, "report", "submission.yaml", "--format", "xlsx", "-o", "r.xlsx")
+    assert result.exit_code == 1
+    from openpyxl import load_workbook
+
+    wb = load_workbook(tmp_path / "r.xlsx")
+    assert wb.properties.title == wb["Self-assessment"]["A1"].value == "Test\\x07 Homes: Complaint Handling Code self-assessment 2024-25"
+    result = export(tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert ("submission.yaml:3:18: error: landlord.name holds the control character U+0007, which an Excel cell cannot "
+            "hold; delete it [excel-cell]") in result.stderr
+    assert not (tmp_path / "w.xlsx").exists()

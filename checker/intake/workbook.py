@@ -224,7 +224,7 @@ def export_workbook(data: Mapping, code: Code, where=None) -> bytes:
     _write_about(wb.create_sheet(ABOUT), data, code, refused)
     if refused:
         locate = where or (lambda path: Location("the submission"))
-        raise InputError([Problem(locate(path), f"{'.'.join(map(str, path))} {why}", "too-long-for-excel") for path, why in refused])
+        raise InputError([Problem(locate(path), f"{'.'.join(map(str, path))} {why}", "excel-cell") for path, why in refused])
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     for ws in wb.worksheets:
         fit_row_heights(ws)

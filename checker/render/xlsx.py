@@ -83,6 +83,16 @@ def split_cell_text(text: str, limit: int = CELL_LIMIT) -> list[str]:
     return parts
 
 
+def _visible_everywhere(value):
+    if isinstance(value, str):
+        return _visible(value)
+    if isinstance(value, dict):
+        return {k: _visible_everywhere(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_visible_everywhere(v) for v in value]
+    return value
+
+
 def _visible(text: str) -> str:
     """Control characters a cell cannot hold (BEL, ESC...) as visible escapes (BEL as \\x07)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -97,8 +107,9 @@ def put(ws, row: int, column: int, value, *, bold: bool = False):
         return cell
     if isinstance(value, str):
         value = _visible(value)
-        if len(value) > CELL_LIMIT:  # never cut silently: the form sheet splits long texts into rows first
-            value = split_cell_text(value)[0]
+        if len(value) > CELL_LIMIT:  # the form sheet splits long texts into rows first; elsewhere, say what is left out
+            more = f" [... {len(value) - CELL_LIMIT + 80:,} more characters: see the JSON result]"
+            value = value[: CELL_LIMIT - 80] + more
         cell.value = value
         cell.data_type = "s"
         if is_formula_like(value):
@@ -121,6 +132,7 @@ def _date(value: str | None):
 
 def render_xlsx(result: dict) -> bytes:
     """The self-assessment workbook, as bytes (the same result always gives the same bytes)."""
+    result = _visible_everywhere(result)  # titles, headers and properties too, not only cells
     sub = result["submission"]
     landlord, period = sub["landlord"]["name"], sub["period"]["label"]
     title = f"{landlord}: Complaint Handling Code self-assessment {period}"
