@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+from functools import lru_cache
 from pathlib import Path
 
 from ..findings import UNSUPPORTS, Finding
@@ -36,21 +38,29 @@ def path_problem(folder: Path, relative: str) -> str:
         resolved = target.resolve(strict=False)
     except (OSError, RuntimeError, ValueError):
         return "cannot be resolved"
-    if not resolved.is_relative_to(folder.resolve()):
+    if not resolved.is_relative_to(_resolved(folder)):
         return "points outside the submission's folder"
-    probe = folder
+    probe, info = folder, None
     try:
-        for part in Path(relative).parts:
+        for part in Path(relative).parts:  # one lstat a part: a link anywhere is refused, the last says what it is
             probe = probe / part
-            if probe.is_symlink():
+            info = os.lstat(probe)
+            if stat.S_ISLNK(info.st_mode):
                 return "is (or passes through) a symbolic link, which is not accepted"
-        exists = resolved.exists()
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
     except (OSError, ValueError):
         return "cannot be used as a file name"
-    if not exists:
+    if info is None:
         if "\\" in relative:
             return "does not exist; separate folders with '/' (documents/policy.md), not '\\'"
         return "does not exist"
-    if not resolved.is_file():
+    if not stat.S_ISREG(info.st_mode):
         return "is not a file"
     return ""
+
+
+@lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    """A submission folder's real path, once per process (a batch checks thousands of evidence paths)."""
+    return folder.resolve()
