@@ -135,6 +135,7 @@ def test_every_output_option_is_guarded():
             for p in c.params:
                 if isinstance(p, click.Option) and ("-o" in p.opts or p.name in ("output", "report_file")):
                     assert isinstance(p.type, OutputPath), f"{c.name} {p.opts}: use OutputPath"
+                    assert getattr(c.callback, "guards_outputs", False), f"{c.name}: decorate it with @reports_input_errors"
     assert sorted(output_commands()) == sorted(AIMED_AT_AN_INPUT)
 
 
