@@ -87,7 +87,7 @@ def _why(exc: OSError, folder: Path) -> str:
 def unsafe_target(path: Path) -> str:
     """Why writing `path` would damage something (a device, a pipe, a protected file), or ''."""
     real = os.path.realpath(path)
-    if str(path).startswith(SPECIAL_ROOTS) or real.startswith(SPECIAL_ROOTS):
+    if any(p.startswith(SPECIAL_ROOTS) and not p.startswith("/dev/shm/") for p in (str(path), real)):
         return "is a device or a special file, not a regular file; give a file name (or -o - for standard output)"
     try:
         info = os.stat(path)
