@@ -123,6 +123,8 @@ AIMED_AT_AN_INPUT = {
     "schema": ["schema", "-o", "/dev/null"],
     "workbook export": ["workbook", "export", "submission.yaml", "-o", "submission.yaml", "--force"],
     "workbook import": ["workbook", "import", "w.xlsx", "-o", "w.xlsx", "--force"],
+    "submission-form": ["submission-form", "submission.yaml", "-o", "caselog.csv"],
+    "import": ["import", "policy.md", "-o", "policy.md", "--force"],
 }
 
 

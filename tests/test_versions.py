@@ -328,7 +328,7 @@ def test_answer_shapes_are_checked_where_they_are_written(tmp_path):
         "submission.yaml:11:18: error: provision 6.3 asks for a count; 1.5 is not a whole number of 0 or more [out-of-range]",
         "submission.yaml:12:11: error: provision 8.1 takes a written answer in 'text', not 'comply' [wrong-answer-type]",
         "submission.yaml:13:24: error: provision 3.4 takes a comply answer (yes/no/n/a), not 'value' [wrong-answer-type]",
-        "submission.yaml:14:19: error: provision 2.1 cannot be answered n/a in hos-2020 [answer-not-allowed]",
+        "submission.yaml:14:19: error: provision 2.1 cannot be answered n/a in hos-2020; answer yes or no (n/a only on 3.4, 3.5, 4.8, 4.9, 5.2, 6.4) [answer-not-allowed]",
     ]
 
 
@@ -447,8 +447,7 @@ def test_quarterly_refuses_a_quarter_outside_the_period(args, message):
     assert message in result.stderr
 
 
-def test_quarterly_is_for_spso_submissions_with_a_case_log():
+def test_quarterly_needs_a_case_log():
     result = run("quarterly", EXAMPLES / "kestrel-vale-2023-24" / "submission.yaml", "--quarter", "Q1")
     assert result.exit_code == 2
-    assert ("error: the quarterly summary follows the SPSO's complaints indicators for Scottish landlords; "
-            "hos-2024 is not an SPSO procedure [wrong-code]") in result.stderr
+    assert "the quarterly summary is computed from a case log; the submission gives none (case_log.path) [no-case-log]" in result.stderr

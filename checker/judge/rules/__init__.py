@@ -10,6 +10,7 @@ from . import (
     definition,
     evidence,
     governance,
+    placeholders,
     policy,
     shares,
     timescale,
@@ -26,7 +27,9 @@ PROVISION_RULES = (
 )
 
 SUBMISSION_RULES = (
+    answers.check_written,
     crosschecks.check_stated_figures,
     crosschecks.check_governance,
     crosschecks.check_case_log,
+    placeholders.check,
 )
