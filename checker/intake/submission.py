@@ -49,6 +49,8 @@ class EvidenceItem:
     figure: str = ""
     value: float | None = None
     unit: str = ""
+    basis: str = ""  # code-timescales | own-timescales | unknown: what a figure was measured against
+    scope: str = ""  # what a figure covers
     location: Location = field(default=Location(""), compare=False)
 
     @property
@@ -74,6 +76,17 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Reviewed:
+    """A finding a person has looked at and accepted: the rule, who, when and why."""
+
+    rule: str
+    by: str
+    on: dt.date
+    why: str
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
 class Answer:
     provision: str
     comply: str = ""
@@ -88,6 +101,7 @@ class Answer:
     text: str = ""
     choice: str = ""
     carried_from: tuple[str, ...] = ()
+    reviewed: tuple[Reviewed, ...] = ()
     location: Location = field(default=Location(""), compare=False)
 
     @property
@@ -290,6 +304,8 @@ def _evidence(doc: YamlDocument, path: tuple, raw: Any) -> EvidenceItem:
         figure=raw.get("figure", ""),
         value=float(value) if value is not None else None,
         unit=raw.get("unit", ""),
+        basis=raw.get("basis", ""),
+        scope=raw.get("scope", ""),
         location=where,
     )
 
@@ -320,6 +336,8 @@ def _build(doc: YamlDocument, code: Code, folder: Path) -> Submission:
             text=(raw.get("text") or "").strip(),
             choice=raw.get("choice") or "",
             carried_from=tuple(raw.get("carried_from") or ()),
+            reviewed=tuple(Reviewed(r["rule"], r["by"], as_date(r["on"]), r["why"], doc.where(base + ("reviewed", i)))
+                           for i, r in enumerate(raw.get("reviewed") or ())),
             location=doc.where(base, key=True),
         )
     start, end = as_date(data["period"]["start"]), as_date(data["period"]["end"])

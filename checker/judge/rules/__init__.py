@@ -5,10 +5,14 @@ a submission rule is `check(ctx) -> iterable of Finding`. Order here is the orde
 """
 
 from . import (
+    admits_gap,
     answers,
     crosschecks,
     definition,
     evidence,
+    evidence_placeholder,
+    evidence_plan,
+    evidence_vague,
     governance,
     policy,
     shares,
@@ -18,6 +22,10 @@ from . import (
 PROVISION_RULES = (
     answers.check,
     evidence.check,
+    evidence_placeholder.check,
+    evidence_vague.check,
+    evidence_plan.check,
+    admits_gap.check,
     timescale.check,
     policy.check,
     definition.check,
