@@ -35,3 +35,14 @@ def test_hit_quotes_the_phrase_and_its_place():
     [hit] = find("gap", text)
     assert hit.phrase == "does not yet"
     assert hit.line_column(text) == (2, 13)
+
+
+def test_definition_elements_examples():
+    from checker.judge.phrases import definition_elements
+    from checker.judge.rules.definition import DEFAULT_ELEMENTS, compare
+
+    _, examples = definition_elements()
+    for text in examples["complete"]:
+        assert compare(text, DEFAULT_ELEMENTS) == [], text
+    for text, element in examples["lacking"]:
+        assert element in [k for k, _, _ in compare(text, DEFAULT_ELEMENTS)], (text, element)

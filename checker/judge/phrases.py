@@ -56,6 +56,8 @@ def phrase_lists() -> dict[str, PhraseList]:
     data = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))
     out = {}
     for name, spec in data.items():
+        if "patterns" not in spec:
+            continue  # not a phrase list (definition_elements has its own reader)
         pats = []
         for p in spec["patterns"]:
             flags = re.IGNORECASE
@@ -114,3 +116,31 @@ def place(value_location: Location, source: str, text: str, hit: Hit) -> Locatio
     at = offset + m.start()
     before = source[:at]
     return Location(value_location.file, before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1)
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    what: str
+    present: tuple[re.Pattern, ...]
+    narrowed: tuple[re.Pattern, ...]
+
+    def state(self, text: str) -> tuple[str, str]:
+        """('present' | 'missing' | 'narrowed', the narrowing words)."""
+        for rx in self.narrowed:
+            m = rx.search(text)
+            if m:
+                return "narrowed", m.group()
+        return ("present", "") if any(rx.search(text) for rx in self.present) else ("missing", "")
+
+
+@lru_cache(maxsize=None)
+def definition_elements() -> tuple[dict[str, Element], dict]:
+    spec = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))["definition_elements"]
+    examples = spec.pop("examples")
+    elements = {
+        key: Element(key, e["what"], tuple(re.compile(r, re.IGNORECASE) for r in e["present"]),
+                     tuple(re.compile(r, re.IGNORECASE) for r in e.get("narrowed", ())))
+        for key, e in spec.items()
+    }
+    return elements, examples

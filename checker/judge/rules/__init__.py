@@ -15,6 +15,7 @@ from . import (
     evidence_vague,
     governance,
     policy,
+    policy_facts,
     shares,
     timescale,
 )
@@ -37,4 +38,5 @@ SUBMISSION_RULES = (
     crosschecks.check_stated_figures,
     crosschecks.check_governance,
     crosschecks.check_case_log,
+    policy_facts.check,
 )
