@@ -55,7 +55,10 @@ class Context:
             value = (self.metrics.get(key) or {}).get(name)
             if value is not None:
                 return value, "case-log"
-        stated = (self.submission.stated_metrics.get(key) or {}).get(name)
+        group = self.submission.stated_metrics.get(key) or {}
+        stated = group.get(name)
+        if stated is not None and group.get("basis") in ("own-timescales", "unknown") and name.startswith("pct"):
+            return None, ""  # not measured against the Code: rules/figures.py says so instead
         if stated is not None:
             return stated, "stated"
         return None, ""

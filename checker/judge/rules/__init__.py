@@ -7,13 +7,16 @@ a submission rule is `check(ctx) -> iterable of Finding`. Order here is the orde
 from . import (
     admits_gap,
     answers,
+    consistency,
     crosschecks,
     definition,
     evidence,
     evidence_placeholder,
     evidence_plan,
     evidence_vague,
+    figures,
     governance,
+    open_action,
     policy,
     policy_facts,
     shares,
@@ -31,11 +34,14 @@ PROVISION_RULES = (
     policy.check,
     definition.check,
     governance.check,
+    open_action.check,
     shares.check,
+    figures.check,
 )
 
 SUBMISSION_RULES = (
     crosschecks.check_stated_figures,
+    consistency.check,
     crosschecks.check_governance,
     crosschecks.check_case_log,
     policy_facts.check,
