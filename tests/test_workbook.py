@@ -170,7 +170,7 @@ def test_every_bad_cell_is_reported_in_one_run(tmp_path, monkeypatch):
     result = chc("workbook", "import", "answers.xlsx", "-o", "out.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "answers.xlsx[About]!B4: error: nation 'scotland': hos-2024 applies in england, wales [wrong-jurisdiction]",
+        "answers.xlsx[About]!B4: error: nation 'scotland': hos-2024 applies in england [wrong-jurisdiction]",
         "answers.xlsx[About]!B6: error: the period end (2024-01-01) must be after its start (2024-04-01) [bad-period]",
         "answers.xlsx[Answers]!D14: error: 'maybe' is not an answer hos-2024 allows; use yes or no [answer-not-allowed]",
         "answers.xlsx[Answers]!J20: error: target date: 'next spring' is not a date (type it as 2026-03-31 or 31/03/2026) [bad-date]",

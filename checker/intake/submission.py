@@ -206,6 +206,9 @@ def _cross_check(doc: YamlDocument, code: Code) -> list[Problem]:
     for pid, answer in data["answers"].items():
         here = doc.where(("answers", pid), key=True)
         provision = code.provision(pid)
+        if provision is None and pid in code.unread:
+            problems.append(Problem(here, f"provision {pid} exists in {code.id} but chc has not read its wording ({code.unread[pid]}), so it cannot be judged; move the answer into commentary of a neighbouring row, or leave it out", "unread-provision"))
+            continue
         if provision is None:
             near = _nearest(pid, code)
             problems.append(Problem(here, f"provision {pid} does not exist in {code.id}{near} (sections {known})", "unknown-provision"))
