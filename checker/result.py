@@ -98,6 +98,7 @@ def _provision(result: ProvisionResult) -> dict:
         } if a and a.action else None,
         "needs_review": bool(a and a.needs_review),
         "carried_from": list(a.carried_from) if a and a.carried_from else None,
+        "reviewed": [{"rule": r.rule, "by": r.by, "on": r.on.isoformat(), "why": r.why} for r in a.reviewed] if a and a.reviewed else None,
         "findings": [f.as_dict() for f in result.findings],
     }
 

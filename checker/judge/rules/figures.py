@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from ..findings import CONTRADICTS, UNSUPPORTS, Finding, details
+from .timescale import FIGURE
 
 NOT_THE_CODE = {"own-timescales": "the landlord's own timescales", "unknown": "an unknown basis"}
 # hos-2020 Q4.7: item per stage on time, and on time within an extension.
@@ -40,14 +41,14 @@ def _stated_basis(ctx, provision, answer):
     """A timescale 'yes' whose only figures are stated ones on another basis has nothing to stand on."""
     if ctx.metrics is not None:
         return
-    for stage in sorted({c.get("stage") for c in provision.checks if c.kind == "timescale"}):
+    for stage, event in sorted({(c.get("stage"), c.get("event")) for c in provision.checks if c.kind == "timescale"}):
         stated = ctx.submission.stated_metrics.get(f"stage{stage}") or {}
         basis = stated.get("basis")
-        if basis in NOT_THE_CODE and any(k in stated for k in ("pct_in_time", "pct_acknowledged_in_time")):
+        if basis in NOT_THE_CODE and FIGURE[event] in stated:
             yield Finding(
                 "figure-basis-not-code", ctx.severity(provision),
-                f"{provision.id} is answered yes, but the stated stage {stage} figures (metrics.stage{stage}) were measured against {NOT_THE_CODE[basis]}"
-                f"{_scope(stated.get('scope', ''))}, not the Code's timescales, so they cannot show the Code is met",
+                f"{provision.id} is answered yes, but the stated stage {stage} figure (metrics.stage{stage}.{FIGURE[event]}) was measured against {NOT_THE_CODE[basis]}"
+                f"{_scope(stated.get('scope', ''))}, not the Code's timescales, so it cannot show the Code is met",
                 ctx.submission.where("metrics", f"stage{stage}", "basis"), effect=UNSUPPORTS,
                 details=details(basis=basis, scope=stated.get("scope") or None),
             )

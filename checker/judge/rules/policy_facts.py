@@ -65,7 +65,7 @@ def _finding(ctx, fact_id, key, value, own, current, why, severity, covered):
     shown = "true" if value is True else str(value)
     if own:
         rows = [pid for pid in own if ctx.code.provision(pid) is not None]
-        answers = {pid: (sub.answers.get(pid).comply if sub.answers.get(pid) else "") for pid in rows}
+        answers = {pid: _state(sub.answers.get(pid)) for pid in rows}
         open_rows = [pid for pid in rows if not (covered and answers[pid] == "yes")]
         if not open_rows:
             return  # every row is answered 'yes' and carries the same finding already
@@ -86,5 +86,11 @@ def _finding(ctx, fact_id, key, value, own, current, why, severity, covered):
                                   current_code_provisions=(current or None) if not own else None))
 
 
+def _state(answer) -> str:
+    if answer is None or not answer.given:
+        return ""
+    return answer.comply or "figures"
+
+
 def _answered(comply: str) -> str:
-    return {"yes": "answered yes", "no": "declared not met", "partial": "declared partly met", "n/a": "answered n/a"}.get(comply, "unanswered")
+    return {"yes": "answered yes", "no": "declared not met", "partial": "declared partly met", "n/a": "answered n/a", "figures": "answered with figures"}.get(comply, "unanswered")
