@@ -1,6 +1,9 @@
 """Stated figures checked against each other, with or without a case log: an escalation rate
 against the counts it comes from, complaints per 1,000 homes against counts and homes, and an
-average that 100% on time makes impossible. Within the figure tolerance setting."""
+average that 100% on time makes impossible. Within the figure tolerance setting.
+
+A rate that disagrees with its counts is a warning (it may use another denominator, which the
+landlord should then state); an impossible average is an error."""
 
 from __future__ import annotations
 
@@ -17,9 +20,9 @@ def check(ctx):
         expected = 100.0 * s2["received"] / s1["received"]
         if abs(rate - expected) > tol:
             yield Finding(
-                "figures-inconsistent", "error",
+                "figures-inconsistent", "warning",
                 f"metrics.escalation_rate_pct states {rate:.1f}%, but {s2['received']} stage 2 of {s1['received']} stage 1 complaints received is {expected:.1f}% "
-                f"(tolerance {tol:g} points)",
+                f"(tolerance {tol:g} points); correct it, or say which other denominator it uses",
                 sub.where("metrics", "escalation_rate_pct"), details=details(stated=rate, computed=round(expected, 2), tolerance_points=tol),
             )
     per_1000 = stated.get("complaints_per_1000_homes")
@@ -29,9 +32,9 @@ def check(ctx):
         expected = 1000.0 * s1["received"] / total
         if abs(per_1000 - expected) > tol:
             yield Finding(
-                "figures-inconsistent", "error",
+                "figures-inconsistent", "warning",
                 f"metrics.complaints_per_1000_homes states {per_1000:.1f}, but {s1['received']} stage 1 complaints over {total:,} homes is {expected:.1f} per 1,000 "
-                f"(tolerance {tol:g})",
+                f"(tolerance {tol:g}); correct it, or say which homes it counts",
                 sub.where("metrics", "complaints_per_1000_homes"), details=details(stated=per_1000, computed=round(expected, 2), tolerance=tol),
             )
     for stage, figures in ((1, s1), (2, s2)):
