@@ -34,6 +34,7 @@ class PhraseList:
     scope: str  # 'whole' (the whole item) or 'sentence' (anywhere in a sentence)
     what: str
     patterns: tuple[Pattern, ...]
+    any: re.Pattern | None = None  # every pattern at once: most texts match none, so one pass says so
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def phrase_lists() -> dict[str, PhraseList]:
             regex = re.compile(rf"(?:{p['regex']})" if spec["scope"] == "sentence" else rf"\s*(?:{p['regex']})\s*[.!]?\s*", flags)
             unless = re.compile(p["unless"], flags) if p.get("unless") else None
             pats.append(Pattern(p["id"], regex, unless, tuple(p.get("match", ())), tuple(p.get("no_match", ()))))
-        out[name] = PhraseList(name, spec["scope"], spec["what"], tuple(pats))
+        joined = re.compile("|".join(f"(?:{p['regex']})" for p in spec["patterns"]), re.IGNORECASE)
+        out[name] = PhraseList(name, spec["scope"], spec["what"], tuple(pats), joined)
     return out
 
 
@@ -80,6 +82,8 @@ def find(name: str, text: str) -> list[Hit]:
                 stripped = text.strip()
                 start = text.find(stripped)
                 return [Hit(p.id, stripped, start, start + len(stripped))]
+        return hits
+    if plist.any is not None and not plist.any.search(text):
         return hits
     for sentence in SENTENCE.finditer(text):
         words = sentence.group()
