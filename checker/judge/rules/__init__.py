@@ -17,6 +17,7 @@ from . import (
     figures,
     governance,
     open_action,
+    placeholders,
     policy,
     policy_facts,
     shares,
@@ -45,4 +46,5 @@ SUBMISSION_RULES = (
     crosschecks.check_governance,
     crosschecks.check_case_log,
     policy_facts.check,
+    placeholders.check,
 )

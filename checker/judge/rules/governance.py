@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import UNSUPPORTS, Finding, details
+from ...intake.placeholders import is_placeholder
 from ..phrases import first
 from .policy import lookup
 
@@ -25,7 +26,8 @@ def check(ctx, provision, answer):
         if chk.kind != "governance":
             continue
         field = chk.get("field")
-        if lookup(ctx.submission.governance, field) in (None, "", {}):
+        value = lookup(ctx.submission.governance, field)
+        if value in (None, "", {}) or is_placeholder(value):
             label = LABELS.get(field, field)
             yield Finding(
                 "governance-missing", ctx.severity(provision),
@@ -46,6 +48,8 @@ def _mrc_role(ctx, provision, answer):
     if not mrc:
         return  # governance-missing says so on a 'yes'
     role = (mrc.get("role") or "").strip()
+    if is_placeholder(mrc.get("name")) or is_placeholder(role):
+        return  # the placeholder rule names the key still to fill in
     body = ((ctx.submission.governance.get("governing_body") or {}).get("name") or "").strip()
     if role and (first("mrc_member", role) or (body and body.lower() in role.lower() and "member" in role.lower())):
         return
