@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..findings import CONTRADICTS, Finding, details
+from ...intake.placeholders import is_placeholder
 from ..phrases import definition_elements
 
 # The elements each version's definition carries, where its Code file does not list them.
@@ -34,8 +35,8 @@ def check(ctx, provision, answer):
         if chk.kind != "definition":
             continue
         definition = ctx.submission.policy.get("definition")
-        if not definition:
-            continue
+        if not definition or is_placeholder(definition):
+            continue  # nothing to compare (the placeholder rule names an unfilled one)
         gaps = compare(definition, chk.get("elements") or DEFAULT_ELEMENTS)
         if gaps:
             elements, _ = definition_elements()
