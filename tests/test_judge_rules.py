@@ -123,3 +123,29 @@ def test_policy_facts_run_on_every_version(tmp_path, code_id, nation, expected):
     assert [f.details["fact"] for f in facts] == ["escalation-reasons-required", "informal-stage"]
     assert [f.severity for f in facts] == expected
     assert all(f.location.line == 4 for f in facts)
+
+
+def test_workbook_round_trip_keeps_reviewed_entries_and_figure_basis(tmp_path):
+    """A reviewed exception and a figure's basis and scope survive export to XLSX and import back."""
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    src = tmp_path / "submission.yaml"
+    text = (GOLDEN / "text-evidence" / "submission.yaml").read_text(encoding="utf-8")
+    text = text.replace('''    evidence: [TBC]''', '''    evidence:
+      - {figure: Stage 1 replies within our own target, value: 91, unit: "%", basis: own-timescales, scope: in-house only}''')
+    src.write_text(text, encoding="utf-8")
+    (tmp_path / "policy.md").write_text("policy", encoding="utf-8")
+    book = tmp_path / "answers.xlsx"
+    back = tmp_path / "back.yaml"
+    runner = CliRunner()
+    exported = runner.invoke(cli, ["workbook", "export", str(src), "-o", str(book)])
+    assert exported.exit_code == 0, exported.output
+    imported = runner.invoke(cli, ["workbook", "import", str(book), "-o", str(back), "--base", str(src)])
+    assert imported.exit_code == 0, imported.output
+    before, after = load_submission(src), load_submission(back)
+    assert after.answers["1.5"].reviewed == before.answers["1.5"].reviewed
+    assert [(r.rule, r.by, r.on.isoformat(), r.why) for r in after.answers["4.2"].reviewed] == [("evidence-placeholder", "Complaints Manager", "2025-05-01", "kept from a draft")]
+    [item] = after.answers["1.3"].evidence
+    assert (item.basis, item.scope, item.value) == ("own-timescales", "in-house only", 91.0)
