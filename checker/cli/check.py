@@ -61,8 +61,8 @@ def check_command(submission, fmt, verbose, **overrides):
 @click.command("report")
 @submission_argument
 @settings_options
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "csv", "json"]), default="html", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output; xlsx needs a file).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "docx", "csv", "json"]), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output; xlsx and docx need a file).")
 @reports_input_errors
 def report_command(submission, fmt, output, **overrides):
     """Write the published self-assessment table for SUBMISSION (default: the bundled example).
@@ -70,8 +70,8 @@ def report_command(submission, fmt, output, **overrides):
     The exit code says whether the submission passes (0) or has failing findings (1); the
     report is written either way, with every verdict shown.
     """
-    if fmt == "xlsx" and not output:
-        raise click.UsageError("--format xlsx writes a workbook: give the file with -o FILE")
+    if fmt in ("xlsx", "docx") and not output:
+        raise click.UsageError(f"--format {fmt} writes a {'workbook' if fmt == 'xlsx' else 'Word document'}: give the file with -o FILE")
     if output and submission and output.resolve() == submission.resolve():
         raise InputError([Problem(Location(str(output)), "is the submission itself; write the report to another file", "usage")])
     evaluation = _evaluate(submission, **overrides)
@@ -92,6 +92,10 @@ def render_report(result: dict, fmt: str) -> str | bytes:
         from ..render.xlsx import render_xlsx
 
         return render_xlsx(result)
+    if fmt == "docx":
+        from ..render.docx import render_docx
+
+        return render_docx(result)
     if fmt == "csv":
         from ..render.csv_table import render_csv
 
