@@ -392,9 +392,8 @@ def test_docx_round_trip_gives_back_the_answers_evidence_and_commentary(example_
 
 def test_imported_word_form_checks_as_the_hand_written_submission(tmp_path):
     """The Word fixture imported, and the same content written by hand with plain yes/no answers,
-    get the same verdict on every row (needs the loader to accept answers as written)."""
+    get the same verdict on every row."""
     from checker.assess import assess
-    from checker.problems import InputError
     from checker.result import build_result
 
     imported = tmp_path / "imported.yaml"
@@ -404,12 +403,7 @@ def test_imported_word_form_checks_as_the_hand_written_submission(tmp_path):
     hand = re.sub(r"^(    comply: )(.+)$", lambda m: m.group(1) + plain[m.group(2)], text, flags=re.M)
     assert hand != text
     (tmp_path / "hand.yaml").write_text(hand, encoding="utf-8")
-    try:
-        got = build_result(assess(imported))
-    except InputError as exc:
-        if any("comply" in p.message or "answer" in p.message for p in exc.problems):
-            pytest.skip("the loader does not accept answers as written yet (issue 10 part 3)")
-        raise
+    got = build_result(assess(imported))
     want = build_result(assess(tmp_path / "hand.yaml"))
     assert [(p["id"], p["verdict"]) for p in got["provisions"]] == [(p["id"], p["verdict"]) for p in want["provisions"]]
 

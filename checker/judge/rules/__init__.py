@@ -41,6 +41,7 @@ PROVISION_RULES = (
 )
 
 SUBMISSION_RULES = (
+    answers.check_written,
     crosschecks.check_stated_figures,
     consistency.check,
     crosschecks.check_governance,
