@@ -8,7 +8,6 @@ the schema restricts (dates, enums, patterns, minimums, unknown keys)."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import sys
 from pathlib import Path

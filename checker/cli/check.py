@@ -9,7 +9,6 @@ import click
 
 from ..assess import assess
 from ..output import write_atomic
-from ..problems import InputError, Location, Problem
 from ..result import build_result, dumps
 from .common import (
     EXIT_FINDINGS,

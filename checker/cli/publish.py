@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import click
 
 from ..assess import assess
 from ..output import write_atomic
-from ..problems import InputError, Location, Problem
+from ..problems import InputError
 from ..result import build_result
 from .common import (
     EXIT_FINDINGS,
@@ -71,9 +70,7 @@ def diff_command(old, new, fmt, output):
     OLD and NEW are submission files, or results saved with `chc check --format json`.
     Exit 0 whatever changed; 2 if either input cannot be used.
     """
-    from ..diff import diff_results, dumps_diff, render_diff_text
-
-    from ..diff import compare
+    from ..diff import compare, dumps_diff, render_diff_text
 
     old_result, new_result = load_results(old, new)
     diff = compare(old_result, new_result, str(old), str(new))
