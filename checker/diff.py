@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .problems import InputError
+from .problems import InputError, Location, Problem
 from .render.figures import fmt
+
+MAX_RESULT_BYTES = 200 * 1024 * 1024  # a result of the largest Code is about 1 MB
 
 DIFF_VERSION = "1.0"
 
@@ -301,3 +303,70 @@ def render_diff_text(diff: dict) -> str:
 
 def dumps_diff(diff: dict) -> str:
     return json.dumps(diff, indent=2, ensure_ascii=False) + "\n"
+
+
+def load_result_json(path, name: str | None = None) -> dict:
+    """A saved canonical result (`chc check --format json`), refused with a located message when it
+    is not one: not a regular file (a pipe would be read for ever), too large, not JSON, nested too
+    deep, holding a lone surrogate escape, or not matching the result schema."""
+    import os
+    import stat
+
+    name = name or str(path)
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError([Problem(Location(name), "is a folder, not a result JSON", "not-found")])
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a result JSON file", "not-found")])
+        if info.st_size > MAX_RESULT_BYTES:
+            raise InputError([Problem(Location(name), f"the file is {info.st_size:,} bytes; the limit for a result is {MAX_RESULT_BYTES:,}", "too-large")])
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError([Problem(Location(name), "no such file", "not-found")]) from None
+    except (OSError, ValueError) as exc:
+        raise InputError([Problem(Location(name), f"cannot be read: {getattr(exc, 'strerror', None) or exc}", "unreadable")]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(Location(name, exc.lineno, exc.colno), f"not valid JSON: {exc.msg}", "syntax")]) from None
+    except RecursionError:
+        raise InputError([Problem(Location(name), "the JSON is nested too deep to be a chc result; refused", "too-deep")]) from None
+    missing = [k for k in ("schema_version", "code", "submission", "summary", "provisions") if not isinstance(data, dict) or k not in data]
+    if missing:
+        raise InputError([Problem(Location(name), f"not a chc result (no {', '.join(missing)}); give a submission YAML or the JSON of `chc check --format json`", "not-a-result")])
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError([Problem(Location(name), "the text holds a lone surrogate escape (such as \\uD800), which is not a character; "
+                                                  "save the result again with chc check --format json", "encoding")]) from None
+    except RecursionError:
+        raise InputError([Problem(Location(name), "the JSON is nested too deep to be a chc result; refused", "too-deep")]) from None
+    problems = _result_shape(data, name)
+    if problems:
+        raise InputError(problems)
+    return data
+
+
+def _result_shape(data: dict, name: str) -> list[Problem]:
+    """Where a saved result departs from the result schema (each at its JSON path)."""
+    from .validation import validate
+    from .yamlsource import YamlDocument
+
+    try:
+        problems = validate(YamlDocument(name, data, ""), "result.schema.json")
+    except RecursionError:
+        return [Problem(Location(name), "the JSON is nested too deep to be a chc result; refused", "too-deep")]
+    return [Problem(Location(name), f"not a chc result as this version writes it: {p.message}", "not-a-result") for p in problems[:20]]
+
+
+def compare(old: dict, new: dict, old_name: str, new_name: str) -> dict:
+    """diff_results, with a value of a type the schema does not pin down (a hand-edited result)
+    reported against the saved results instead of failing."""
+    try:
+        return diff_results(old, new)
+    except (TypeError, KeyError, AttributeError, ValueError) as exc:
+        raise InputError([Problem(Location(n), f"cannot be compared: a value has a type chc does not expect ({type(exc).__name__}: "
+                                               f"{str(exc)[:120]}); save the result again with chc check --format json", "not-a-result")
+                          for n in (old_name, new_name)]) from None

@@ -2,6 +2,12 @@
 
 jsonschema reports paths into the data; the YamlDocument knows where each path came from.
 Messages are rewritten for people who fill in forms, not for people who write schemas.
+
+Each validator is built once per process (lru_cache). In a batch, `use_compiled()` also compiles
+the submission schema to Python (fastjsonschema, about 10 times faster): a file it passes has no
+schema problem; a file it fails is validated again by jsonschema, which gives the located
+messages. So the fast path only ever answers "valid", and tests/test_validation_compiled.py
+checks that it never says so where jsonschema would not.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ import datetime as dt
 import json
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 import jsonschema
 from jsonschema import Draft202012Validator
@@ -30,6 +36,45 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+_COMPILED: dict[str, Callable[[Any], Any]] = {}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def _is_date(text: str) -> bool:
+    """The 'date' format as jsonschema checks it: YYYY-MM-DD and a real calendar date."""
+    if not isinstance(text, str):
+        return True
+    try:
+        return bool(_ISO_DATE.fullmatch(text)) and bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
+def use_compiled(*names: str) -> None:
+    """Compile these schemas (default: the submission's) for the files that pass; worth its cost
+    (about 0.1 s) from a handful of files on. Without fastjsonschema, nothing changes."""
+    try:
+        import fastjsonschema
+    except ImportError:  # pragma: no cover - a dependency; jsonschema alone gives the same answers
+        return
+    for name in names or ("submission.schema.json",):
+        if name not in _COMPILED:
+            schema = {k: v for k, v in load_schema(name).items() if k != "$schema"}  # its keywords are all draft-07's
+            _COMPILED[name] = fastjsonschema.compile(schema, formats={"date": _is_date}, use_default=False)
+
+
+def passes_compiled(data: Any, schema_name: str) -> bool:
+    """True if the compiled schema accepts the data; False if it does not, or is not compiled."""
+    check = _COMPILED.get(schema_name)
+    if check is None:
+        return False
+    try:
+        check(data)
+    except Exception:  # JsonSchemaValueException, or a shape it cannot judge: jsonschema decides
+        return False
+    return True
+
+
 def jsonable(value: Any) -> Any:
     """Dates become ISO text, so the schema sees what a JSON document would hold."""
     if isinstance(value, dict):
@@ -43,9 +88,12 @@ def jsonable(value: Any) -> Any:
 
 def validate(doc: YamlDocument, schema_name: str) -> list[Problem]:
     """Every schema problem of the document, each at the YAML position it concerns."""
+    data = jsonable(doc.data)
+    if passes_compiled(data, schema_name):
+        return []
     validator = _validator(schema_name)
     problems = []
-    for error in validator.iter_errors(jsonable(doc.data)):
+    for error in validator.iter_errors(data):
         error = _most_specific(error)
         path = tuple(error.absolute_path)
         location = doc.where(path)
@@ -85,7 +133,7 @@ def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
 
 def _allowed(schema: dict) -> str:
     names = [k for k, v in schema.get("properties", {}).items() if v is not True or k != "kind"]
-    if not names or len(names) > 12:
+    if not names or len(names) > 16:
         return ""
     return "; expected one of: " + ", ".join(names)
 

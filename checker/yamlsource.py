@@ -8,6 +8,10 @@ can point at `file:line:column`. Duplicate keys, alias bombs and deep nesting ar
 Two deliberate departures from YAML 1.1, both to protect what people type:
 - mapping keys are always the text as written, so `6.10:` stays "6.10" (not the float 6.1);
 - only true/false are booleans, so `comply: yes` is the string "yes" (no "Norway problem").
+Other YAML 1.1 number forms that surprise people are not taken silently: `017` (octal, 15 to
+YAML 1.1) is refused with a message, `14:18` (sexagesimal, 858) stays the text as written, and
+`1.0e308` (an exponent without a sign) is a number. Text holding a lone surrogate escape
+("\uD800", not a character) is refused, since it could never be written out.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import yaml
 
 from .problems import InputError, Location, Problem
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # the default; CHC_MAX_YAML_BYTES in the environment raises it
 MAX_DEPTH = 64
 # Values and keys, counting every expansion of an alias. The largest real file (a Code) has
 # about 2,000; the limit keeps a hostile file's cost to a few seconds and a few hundred MB.
@@ -49,6 +53,21 @@ _Resolver.add_implicit_resolver(
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
 )
+# YAML 1.1 wants a sign in a float's exponent (1.0e+308); people write 1.0e308. Same list position.
+_FLOAT = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |\.[0-9_]+(?:[eE][-+]?[0-9]+)?
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""", re.X)
+_Resolver.yaml_implicit_resolvers = {
+    first: [(tag, _FLOAT if tag == "tag:yaml.org,2002:float" else rx) for tag, rx in resolvers]
+    for first, resolvers in _Resolver.yaml_implicit_resolvers.items()
+}
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")  # YAML 1.1 octal: 017 is 15
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")  # 14:18 is 858
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_MESSAGE = ("the text holds a lone surrogate escape (such as \\uD800), which is not a character and cannot be "
+                     "written out; delete the escape or write the character itself")
 
 
 class _Refused(Exception):
@@ -115,6 +134,7 @@ class YamlDocument:
     positions: dict = field(default_factory=dict, compare=False, repr=False)
     key_positions: dict = field(default_factory=dict, compare=False, repr=False)
     comment_cuts: tuple = field(default=(), compare=False, repr=False)
+    text: str = field(default="", compare=False, repr=False)  # the source, to place a phrase inside a value
 
     def where(self, path: Path_ = (), *, key: bool = False) -> Location:
         """The location of the value (or, with key=True, the key) at `path`, or its nearest ancestor."""
@@ -185,7 +205,7 @@ def load_yaml_text(text: str, name: str, sha256: str = "") -> YamlDocument:
         _compose(text, name)
     if builder.problems:
         raise InputError(builder.problems)
-    return YamlDocument(name, data, sha256, builder.positions, builder.key_positions, tuple(builder.comment_cuts))
+    return YamlDocument(name, data, sha256, builder.positions, builder.key_positions, tuple(builder.comment_cuts), text)
 
 
 if getattr(yaml, "__with_libyaml__", False):
@@ -248,6 +268,14 @@ def _compose(text: str, name: str):
     return loader, node
 
 
+def max_bytes() -> int:
+    """The largest YAML file read: MAX_BYTES, or CHC_MAX_YAML_BYTES when that is a whole number."""
+    import os
+
+    given = os.environ.get("CHC_MAX_YAML_BYTES", "").replace("_", "").replace(",", "")
+    return int(given) if given.isdigit() else MAX_BYTES
+
+
 def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument:
     """Read and parse a YAML file; `display` is the name used in messages (defaults to the path)."""
     name = display or str(path)
@@ -257,9 +285,9 @@ def load_yaml_file(path: str | Path, display: str | None = None) -> YamlDocument
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
             raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a YAML file", "not-found")])
-        size = info.st_size
-        if size > MAX_BYTES:
-            raise InputError([Problem(Location(name), f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}", "too-large")])
+        size, limit = info.st_size, max_bytes()
+        if size > limit:
+            raise InputError([Problem(Location(name), f"the file is {size:,} bytes; the limit is {limit:,} (CHC_MAX_YAML_BYTES raises it)", "too-large")])
         raw = Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError([Problem(Location(name), "is a folder, not a YAML file", "not-found")]) from None
@@ -396,6 +424,7 @@ class _Builder:
         if node.tag not in ("tag:yaml.org,2002:map",):
             self._problem(node, f"unsupported tag {node.tag}", "unsafe-tag")
             return {}
+        own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
         try:
             self.constructor.flatten_mapping(node)
         except yaml.constructor.ConstructorError as exc:
@@ -404,12 +433,22 @@ class _Builder:
                                          "a merge key (<<) must be followed by an alias of a mapping (<<: *name) or a list of them", "bad-merge"))
             return {}
         out: dict = {}
-        for key_node, value_node in node.value:
+        merged = len(node.value) - own  # flatten_mapping puts the merged pairs first; later ones override them
+        from_merge: set = set()
+        for i, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, yaml.ScalarNode):
                 self._problem(key_node, "a mapping key must be plain text", "bad-key")
                 continue
             key = key_node.value
+            if _SURROGATE.search(key):
+                self._problem(key_node, SURROGATE_MESSAGE, "encoding")
+                continue
             here = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in from_merge:  # a key given beside `<<: *base` overrides the base's (YAML's merge)
+                del out[key]
+                from_merge.discard(key)
+            if i < merged:
+                from_merge.add(key)
             if key in out:
                 first = self.key_positions[path + (key,)]
                 self._problem(key_node, f"duplicate key '{key}' (first given at line {first[0]}, column {first[1]})", "duplicate-key")
@@ -422,6 +461,16 @@ class _Builder:
         if node.tag not in _SAFE_SCALAR_TAGS:
             self._problem(node, f"unsupported tag {node.tag}; only plain YAML values are accepted", "unsafe-tag")
             return None
+        if node.tag == "tag:yaml.org,2002:str" and _SURROGATE.search(node.value):
+            self._problem(node, SURROGATE_MESSAGE, "encoding")
+            return None
+        if not node.style and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):  # plain, not quoted
+            if _OCTAL.match(node.value):
+                self._problem(node, f"'{node.value}' starts with 0, which YAML reads as an octal number; write it without "
+                                    f"the leading 0 (a number), or in quotes (text)", "ambiguous-number")
+                return None
+            if _SEXAGESIMAL.match(node.value):
+                return node.value  # 14:18 is a time or a reference, not the number 858
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:

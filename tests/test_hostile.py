@@ -125,6 +125,7 @@ def test_manifest_is_well_formed():
         if case["exit"] == 2:
             assert case.get("problems"), f"{case['id']}: a refused input must say what is wrong"
     used = {c.get("input") for c in MANIFEST["cases"]} | {c.get("make", {}).get("source") for c in MANIFEST["cases"]}
+    used |= {source for c in MANIFEST["cases"] for source in (c.get("files") or {}).values()}
     unused = sorted(p.name for p in (HERE / "inputs").iterdir() if p.name not in used)
     assert not unused, f"input files no case uses: {unused}"
 

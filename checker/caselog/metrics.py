@@ -407,7 +407,7 @@ def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdra
         beyond = due_up - start_n > cap_limit
         over_cap_with = int((extended & notified_in_time & beyond & reason).sum())
         over_cap_without = int((extended & notified_in_time & beyond & ~reason).sum())
-        valid = notified_in_time & (~beyond | reason)
+        valid = notified_in_time & ((~beyond | reason) if plan.beyond_with_reason else ~beyond)
     ext_valid = extended & valid
     on_time_ext = over & valid & has_due & (resp_up <= due_up)
     late = over & ~on_time_ext
@@ -497,15 +497,18 @@ class _Plan:
     cap: int | None
     cap_total: bool
     uncapped: bool
+    beyond_with_reason: bool
 
     def __init__(self, ts: StageTimescale):
         object.__setattr__(self, "respond_days", ts.respond_working_days)
         object.__setattr__(self, "respond_from", ts.respond_from)
         object.__setattr__(self, "ack_days", ts.acknowledge_working_days)
         object.__setattr__(self, "ack_from_escalation", ts.acknowledge_from == "escalation_requested")
-        object.__setattr__(self, "cap", ts.extension_cap_working_days)
+        # An uncapped extension (SPSO stage 2) is valid at any length once notified in time.
+        object.__setattr__(self, "cap", 10**6 if getattr(ts, "extension_uncapped", False) else ts.extension_cap_working_days)
         object.__setattr__(self, "cap_total", bool(ts.extension_total))
-        object.__setattr__(self, "uncapped", bool(getattr(ts, "extension_uncapped", False)))
+        object.__setattr__(self, "uncapped", bool(ts.extension_uncapped))
+        object.__setattr__(self, "beyond_with_reason", bool(ts.extension_beyond_cap_with_reason))
 
 
 def _tenure_count(received: np.ndarray, tenure: str, blank: str) -> int:

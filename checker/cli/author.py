@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import reports_input_errors
+from .common import OutputPath, reports_input_errors
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 SCHEMAS = {"submission": "submission.schema.json", "code": "code.schema.json", "result": "result.schema.json"}
@@ -53,7 +53,7 @@ nation_option = click.option("--nation", type=click.Choice(NATIONS), default="en
 @click.option("--landlord", required=True, help="The landlord's name.")
 @click.option("--period", required=True, callback=_check_period, help="The year assessed, April to March, e.g. 2025-26.")
 @nation_option
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The submission file to write.")
+@click.option("-o", "--output", required=True, type=OutputPath("submission.yaml", stdout=False), help="The submission file to write (or a folder to write it in).")
 @click.option("--schema-ref", help="What the `# yaml-language-server: $schema=` line points at (a URL or a path "
                                    "relative to the file); default: submission.schema.json, written beside the file.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -84,7 +84,8 @@ def init_command(code_id, landlord, period, nation, output, schema_ref, force):
 
 @click.command("schema")
 @click.argument("which", type=click.Choice(list(SCHEMAS)), default="submission")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath(lambda p: SCHEMAS[p.get("which") or "submission"]), help="File to write (default, or -: standard output).")
+@reports_input_errors
 def schema_command(which, output):
     """Write the JSON Schema of a submission, a Code file or a result, for editors and other tools."""
     from ..resources import schema_path
@@ -106,7 +107,7 @@ def workbook_group():
 
 @workbook_group.command("export")
 @click.argument("submission", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .xlsx file to write.")
+@click.option("-o", "--output", required=True, type=OutputPath("self-assessment.xlsx", stdout=False), help="The .xlsx file to write (or a folder to write it in).")
 @code_option
 @landlord_option
 @period_option
@@ -127,7 +128,7 @@ def workbook_export_command(submission, output, code_id, landlord, period, natio
         from ..intake.submission import load_submission
 
         loaded = load_submission(submission)
-        data, code = loaded.document.data, loaded.code
+        data, code, where = loaded.document.data, loaded.code, loaded.document.where
     else:
         if not landlord or not period:
             raise click.UsageError("give a SUBMISSION, or --landlord and --period for a blank workbook")
@@ -135,15 +136,15 @@ def workbook_export_command(submission, output, code_id, landlord, period, natio
 
         code = _code(code_id)
         _check_nation(code, nation)
-        data = scaffold_data(code, landlord, period, nation)
+        data, where = scaffold_data(code, landlord, period, nation), None
     _refuse_overwrite(output, force)
-    write_atomic(output, export_workbook(data, code))
+    write_atomic(output, export_workbook(data, code, where))
     click.echo(f"wrote {output} ({len(code.form_rows)} rows of {code.id})", err=True)
 
 
 @workbook_group.command("import")
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The submission (.yaml) to write.")
+@click.option("-o", "--output", required=True, type=OutputPath("submission.yaml", stdout=False), help="The submission (.yaml) to write (or a folder to write it in).")
 @click.option("--base", type=click.Path(dir_okay=False, path_type=Path),
               help="Take everything but the answers (governance, policy, figures...) from this submission instead of the About sheet.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -158,5 +159,28 @@ def workbook_import_command(workbook, output, base, force):
 
     _refuse_overwrite(output, force)
     text = import_to_yaml(workbook, base=base)
+    kept = _keep_commented(output, text)
     write_atomic(output, text)
+    if kept:
+        click.echo(f"kept the file it replaces as {kept}: it holds YAML comments a workbook does not carry", err=True)
     click.echo(f"wrote {output}; next: chc validate {output}", err=True)
+
+
+def _keep_commented(output: Path, text: str) -> Path | None:
+    """Before --force replaces a submission whose own comments the import loses, keep a copy of it
+    beside (NAME.before-import.yaml) so that nothing the user wrote is lost."""
+    from ..intake.workbook import lost_comments
+    from ..output import write_atomic
+
+    try:
+        old = output.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not lost_comments(old, text):
+        return None
+    keep, n = output.with_name(f"{output.stem}.before-import{output.suffix}"), 1
+    while keep.exists():  # an earlier copy is kept too
+        n += 1
+        keep = output.with_name(f"{output.stem}.before-import-{n}{output.suffix}")
+    write_atomic(keep, old)
+    return keep

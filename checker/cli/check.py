@@ -9,11 +9,11 @@ import click
 
 from ..assess import assess
 from ..output import write_atomic
-from ..problems import InputError, Location, Problem
 from ..result import build_result, dumps
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    OutputPath,
     ProgressBar,
     interactive,
     reports_input_errors,
@@ -62,7 +62,8 @@ def check_command(submission, fmt, verbose, **overrides):
 @submission_argument
 @settings_options
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "docx", "csv", "json"]), default="html", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output; xlsx and docx need a file).")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"report.{p.get('fmt') or 'html'}"),
+              help="File to write, or a folder to write report.FORMAT in (default, or -: standard output; xlsx and docx need a file).")
 @reports_input_errors
 def report_command(submission, fmt, output, **overrides):
     """Write the published self-assessment table for SUBMISSION (default: the bundled example).
@@ -72,8 +73,6 @@ def report_command(submission, fmt, output, **overrides):
     """
     if fmt in ("xlsx", "docx") and not output:
         raise click.UsageError(f"--format {fmt} writes a {'workbook' if fmt == 'xlsx' else 'Word document'}: give the file with -o FILE")
-    if output and submission and output.resolve() == submission.resolve():
-        raise InputError([Problem(Location(str(output)), "is the submission itself; write the report to another file", "usage")])
     evaluation = _evaluate(submission, **overrides)
     result = build_result(evaluation)
     text = render_report(result, fmt)

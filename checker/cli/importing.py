@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 
 from .author import _check_period, _refuse_overwrite
-from .common import EXIT_OK, reports_input_errors
+from .common import EXIT_OK, OutputPath, reports_input_errors
 
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The submission (.yaml) to write.")
+@click.option("-o", "--output", required=True, type=OutputPath("submission.yaml", stdout=False), help="The submission (.yaml) to write (or a folder to write it in).")
 @click.option("--code", "code_id", help="Code version of the form (see `chc codes`); default: found from its numbering and headings.")
 @click.option("--landlord", help="The landlord's name.")
 @click.option("--period", callback=_check_period, help="The year assessed, April to March, e.g. 2025-26; default: found in the headings.")

@@ -299,9 +299,11 @@ def _stage_rule(number: int, ts: StageTimescale) -> str:
     elif ts.extension_cap_working_days is None:
         parts.append("no extension recognised")
     elif ts.extension_total:
-        parts.append(f"a valid extension is notified by the first due date and ends within {ts.extension_cap_working_days} working days in total, or later with a reason recorded")
+        parts.append(f"a valid extension is notified by the first due date and ends within {ts.extension_cap_working_days} working days in total"
+                     + (", or later with a reason recorded" if ts.extension_beyond_cap_with_reason else ""))
     else:
-        parts.append(f"a valid extension is notified by the first due date and adds at most {ts.extension_cap_working_days} working days, or more with a reason recorded")
+        parts.append(f"a valid extension is notified by the first due date and adds at most {ts.extension_cap_working_days} working days"
+                     + (", or more with a reason recorded" if ts.extension_beyond_cap_with_reason else ""))
     return f"Stage {number}: " + "; ".join(parts) + "."
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -10,11 +9,12 @@ import click
 
 from ..assess import assess
 from ..output import write_atomic
-from ..problems import InputError, Location, Problem
+from ..problems import InputError
 from ..result import build_result
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    OutputPath,
     ProgressBar,
     reports_input_errors,
     submission_or_example,
@@ -26,18 +26,9 @@ file_type = click.Path(dir_okay=False, path_type=Path)
 def load_result(path: Path, **overrides) -> dict:
     """A canonical result: a saved result JSON (`chc check --format json`) as it is, or a submission evaluated now."""
     if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError([Problem(Location(str(path)), "no such file", "not-found")]) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem(Location(str(path)), f"cannot be read: {exc}", "unreadable")]) from None
-        except json.JSONDecodeError as exc:
-            raise InputError([Problem(Location(str(path), exc.lineno, exc.colno), f"not valid JSON: {exc.msg}", "syntax")]) from None
-        missing = [k for k in ("schema_version", "code", "submission", "summary", "provisions") if not isinstance(data, dict) or k not in data]
-        if missing:
-            raise InputError([Problem(Location(str(path)), f"not a chc result (no {', '.join(missing)}); give a submission YAML or the JSON of `chc check --format json`", "not-a-result")])
-        return data
+        from ..diff import load_result_json
+
+        return load_result_json(path)
     bar = ProgressBar(f"reading the case log of {path.name}")
     try:
         return build_result(assess(path, progress=bar, **overrides))
@@ -70,7 +61,8 @@ def _write(output: Path | None, text: str) -> None:
 @click.argument("old", type=file_type)
 @click.argument("new", type=file_type)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=file_type, help="File to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"diff.{'json' if p.get('fmt') == 'json' else 'txt'}"),
+              help="File to write (default, or -: standard output).")
 @reports_input_errors
 def diff_command(old, new, fmt, output):
     """What changed from OLD (last year's submission) to NEW: answers, verdicts, evidence, actions, figures.
@@ -78,10 +70,10 @@ def diff_command(old, new, fmt, output):
     OLD and NEW are submission files, or results saved with `chc check --format json`.
     Exit 0 whatever changed; 2 if either input cannot be used.
     """
-    from ..diff import diff_results, dumps_diff, render_diff_text
+    from ..diff import compare, dumps_diff, render_diff_text
 
     old_result, new_result = load_results(old, new)
-    diff = diff_results(old_result, new_result)
+    diff = compare(old_result, new_result, str(old), str(new))
     _write(output, dumps_diff(diff) if fmt == "json" else render_diff_text(diff))
     sys.exit(EXIT_OK)
 
@@ -89,7 +81,7 @@ def diff_command(old, new, fmt, output):
 @click.command("review")
 @click.argument("submission", required=False, type=file_type)
 @click.option("--previous", type=file_type, help="Last year's submission (or saved result JSON), to show what changed.")
-@click.option("-o", "--output", type=file_type, help="HTML file to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath("review.html"), help="HTML file to write (default, or -: standard output).")
 @reports_input_errors
 def review_command(submission, previous, output):
     """Write the review pack for the Member Responsible for Complaints (HTML, printable).
@@ -99,12 +91,12 @@ def review_command(submission, previous, output):
     sign-off block. SUBMISSION defaults to the bundled example. Written either way; the exit code
     says whether the submission passes (0), has failing findings (1) or is invalid (2).
     """
-    from ..diff import diff_results
+    from ..diff import compare
     from ..render.publish import render_review_pack
 
     paths = [submission_or_example(submission)] + ([previous] if previous else [])
     results = load_results(*paths)
-    diff = diff_results(results[1], results[0]) if previous else None
+    diff = compare(results[1], results[0], str(previous), str(paths[0])) if previous else None
     _write(output, render_review_pack(results[0], diff))
     sys.exit(EXIT_OK if results[0]["summary"]["passed"] else EXIT_FINDINGS)
 
@@ -114,7 +106,8 @@ def review_command(submission, previous, output):
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
 @click.option("--previous", type=file_type, help="Last year's submission (or saved result JSON): its figures beside this year's.")
 @click.option("--with-findings", is_flag=True, help="Add chc's verdicts and findings as an appendix (for review, not for publication).")
-@click.option("-o", "--output", type=file_type, help="File to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"annual-report.{p.get('fmt') or 'html'}"),
+              help="File to write (default, or -: standard output).")
 @reports_input_errors
 def annual_report_command(submission, fmt, previous, with_findings, output):
     """Write the annual complaints performance and service improvement report (Code provision 8.1).

@@ -9,7 +9,7 @@ import click
 
 from ..output import write_atomic
 from ..problems import InputError, Location, Problem
-from .common import EXIT_FINDINGS, EXIT_OK, reports_input_errors, submission_or_example
+from .common import EXIT_FINDINGS, EXIT_OK, OutputPath, reports_input_errors, submission_or_example
 
 file_type = click.Path(dir_okay=False, path_type=Path)
 
@@ -17,7 +17,8 @@ file_type = click.Path(dir_okay=False, path_type=Path)
 @click.command("submission-form")
 @click.argument("submission", required=False, type=file_type)
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=file_type, help="File to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"submission-form.{p.get('fmt') or 'csv'}"),
+              help="File to write (default, or -: standard output).")
 @reports_input_errors
 def submission_form_command(submission, fmt, output):
     """Write what goes on the Ombudsman's annual submission form, as CSV or JSON.

@@ -9,7 +9,9 @@ import click
 
 from ..render.ci import FORMATS
 from .check import settings_options
-from .common import ProgressBar
+from .common import OutputPath, ProgressBar, reports_input_errors
+
+DEFAULT_NAMES = {"text": "validate.txt", "json": "validate.json", "junit": "junit.xml", "sarif": "chc.sarif", "github": "validate.txt"}
 
 
 @click.command("validate")
@@ -18,10 +20,11 @@ from .common import ProgressBar
 @settings_options
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
               help="Worker processes; 0: one per CPU [default: one per CPU from 16 files, else 1].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the output to this file instead of standard output.")
+@click.option("-o", "--output", type=OutputPath(lambda p: DEFAULT_NAMES[p.get("fmt") or "text"]),
+              help="Write the output to this file (or into this folder) instead of standard output.")
 @click.option("--summary-only", is_flag=True, help="json: leave out the full canonical results (one summary row per file).")
 @click.option("-v", "--verbose", is_flag=True, help="text and github: show notes too; text, several files: every finding.")
+@reports_input_errors
 def validate_command(paths, fmt, jobs, output, summary_only, verbose, **overrides):
     """Validate submission files and folders (for CI and batches).
 

@@ -9,15 +9,16 @@ import click
 
 from ..output import write_atomic
 from ..problems import InputError, Location, Problem
-from .common import reports_input_errors
+from .common import OutputPath, reports_input_errors
 
 
 @click.command("migrate")
 @click.argument("submission", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "target", required=True, metavar="CODE", help="The Code version to carry the answers to, e.g. hos-2024.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The new submission file to write.")
+@click.option("-o", "--output", required=True, type=OutputPath(lambda p: f"submission-{p.get('target')}.yaml", stdout=False),
+              help="The new submission file to write (or a folder to write it in).")
 @click.option("--period", metavar="YYYY-YY", help="Move to this April-to-March year (e.g. 2025-26); default: keep the period.")
-@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--report", "report_file", type=OutputPath("migration-report.json", stdout=False),
               help="Write the migration report as JSON to this file (default: a text report on standard error).")
 @reports_input_errors
 def migrate_command(submission, target, output, period, report_file):
@@ -61,7 +62,8 @@ def migrate_command(submission, target, output, period, report_file):
 @click.argument("submission", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--quarter", required=True, type=click.Choice(["Q1", "Q2", "Q3", "Q4"]), help="Which quarter of the submission's year.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="html", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"quarterly-{p.get('quarter')}.{p.get('fmt') or 'html'}"),
+              help="File to write (default, or -: standard output).")
 @reports_input_errors
 def quarterly_command(submission, quarter, fmt, output):
     """Write the quarterly complaints summary of an English or a Scottish landlord.

@@ -17,7 +17,10 @@ An evidence line is the item's parts separated by " | ": the document (or a URL)
 `key: value` parts, e.g. `Complaints Policy v4 | section: 2.1 | path: documents/policy.md`,
 `https://example.org/complaints | title: Complaints page`, `figure: stage1.pct_in_time | value: 48.6 | unit: %`.
 
-Text that looks like a formula is stored as text (never run by Excel). The file carries no
+Text that looks like a formula is stored as text (never run by Excel). An Excel cell holds at most
+32,767 characters and no control characters: a text that does not fit is refused at export, at its
+place in the YAML, rather than cut (openpyxl would cut it silently). In an evidence line, a ' | '
+inside a value is written ' \\| ' so that it reads back as part of the value. The file carries no
 timestamps, so the same submission always gives the same bytes.
 """
 
@@ -37,11 +40,17 @@ from ..render.sheet_layout import fit_row_heights
 
 ANSWERS, ACTIONS, ABOUT = "Answers", "Actions", "About"
 KEPT_MARKER = "Kept from the submission (YAML)"
-EVIDENCE_KEYS = ("document", "section", "page", "path", "url", "title", "figure", "value", "unit")
+EVIDENCE_KEYS = ("document", "section", "page", "path", "url", "title", "figure", "value", "unit", "basis", "scope")
 _KEY_PART = re.compile(r"^(%s):\s*(.*)$" % "|".join(EVIDENCE_KEYS), re.S)
 _SPLIT = re.compile(r"\s+\|\s+")
 _URL = re.compile(r"^https?://\S+$")
 _FORMULA_START = ("=", "+", "-", "@")
+CELL_LIMIT = 32_767  # characters an Excel cell holds
+_ESCAPED_BAR = " \\| "
+
+
+class _Unwritable(Exception):
+    """A text an Excel cell cannot hold; its message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,8 @@ CHOICE_COLUMN = Column("choice", "Choice", 16)
 REASON_COLUMN = Column("reason", "Reason (if n/a)", 32)
 REVIEW_COLUMN = Column("needs_review", "Needs review (carried over)", 14)
 CARRIED_COLUMN = Column("carried_from", "Carried from (one a line)", 22)
-OPTIONAL_COLUMNS = (VALUE_COLUMN, TEXT_COLUMN, CHOICE_COLUMN, REASON_COLUMN, REVIEW_COLUMN, CARRIED_COLUMN)
+REVIEWED_COLUMN = Column("reviewed", "Findings accepted on review (rule | by | on | why, one a line)", 40)
+OPTIONAL_COLUMNS = (VALUE_COLUMN, TEXT_COLUMN, CHOICE_COLUMN, REASON_COLUMN, REVIEW_COLUMN, CARRIED_COLUMN, REVIEWED_COLUMN)
 
 
 def columns_for(code: Code, data: Mapping | None = None) -> tuple[Column, ...]:
@@ -84,6 +94,7 @@ def columns_for(code: Code, data: Mapping | None = None) -> tuple[Column, ...]:
         "reason": any(p.allows_not_applicable for p in rows),
         "needs_review": any(a.get("needs_review") for a in answers),
         "carried_from": any(a.get("carried_from") for a in answers),
+        "reviewed": any(a.get("reviewed") for a in answers),
     }
     cols = list(BASE_COLUMNS[:4])
     cols += [c for c in OPTIONAL_COLUMNS[:3] if wanted[c.key]]
@@ -105,17 +116,22 @@ def allowed_answers(code: Code, provision) -> tuple[str, ...]:
 def evidence_line(item: Any) -> str:
     """One evidence item as a line of the Evidence cell."""
     if isinstance(item, str):
-        return _guard_first(item)
+        return _guard_first(_escape_bar(item))
     item = dict(item)
     parts = []
     if item.get("document"):
-        parts.append(_guard_first(str(item.pop("document"))))
+        parts.append(_guard_first(_escape_bar(str(item.pop("document")))))
     elif item.get("url") and not item.get("figure"):
         parts.append(str(item.pop("url")))
     for key in EVIDENCE_KEYS:
         if key in item:
-            parts.append(f"{key}: {_plain(item[key])}")
+            parts.append(f"{key}: {_escape_bar(_plain(item[key]))}")
     return " | ".join(parts)
+
+
+def _escape_bar(text: str) -> str:
+    """' | ' separates the parts of an evidence line; inside a value it is written ' \\| '."""
+    return _SPLIT.sub(lambda m: m.group(0).replace("|", "\\|"), text)
 
 
 def _guard_first(text: str) -> str:
@@ -136,6 +152,7 @@ def parse_evidence_line(line: str) -> tuple[Any, str]:
     parts = _SPLIT.split(line.strip())
     item: dict[str, Any] = {}
     for n, part in enumerate(parts):
+        part = part.replace("\\|", "|")
         match = _KEY_PART.match(part)
         if match:
             key, value = match.group(1), match.group(2).strip()
@@ -166,11 +183,16 @@ def parse_evidence_line(line: str) -> tuple[Any, str]:
 
 # ------------------------------------------------------------------------------ export
 
+def _not_mappings(data: Mapping) -> list[str]:
+    """The keys of `data` among landlord and period whose value is given but is not a mapping."""
+    return [k for k in ("landlord", "period") if data.get(k) is not None and not isinstance(data.get(k), Mapping)]
+
+
 def _kept(data: Mapping) -> dict:
     """What the workbook does not show as cells: every section but the answers, code, landlord name and nation, period dates."""
     kept = {k: v for k, v in data.items() if k not in ("code", "answers")}
-    landlord = {k: v for k, v in (data.get("landlord") or {}).items() if k not in ("name", "nation")}
-    period = {k: v for k, v in (data.get("period") or {}).items() if k not in ("start", "end")}
+    landlord = {k: v for k, v in _mapping(data.get("landlord")).items() if k not in ("name", "nation")}
+    period = {k: v for k, v in _mapping(data.get("period")).items() if k not in ("start", "end")}
     kept.pop("landlord", None)
     kept.pop("period", None)
     out = {}
@@ -182,8 +204,15 @@ def _kept(data: Mapping) -> dict:
     return out
 
 
-def export_workbook(data: Mapping, code: Code) -> bytes:
-    """The fill-in workbook for a submission mapping (as loaded from YAML, or a scaffold)."""
+def _mapping(value: Any) -> Mapping:
+    return value if isinstance(value, Mapping) else {}
+
+
+def export_workbook(data: Mapping, code: Code, where=None) -> bytes:
+    """The fill-in workbook for a submission mapping (as loaded from YAML, or a scaffold).
+
+    `where(path)` locates a part of the submission for messages (YamlDocument.where); a text no
+    cell can hold is an InputError there, and nothing is written."""
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
 
@@ -192,9 +221,13 @@ def export_workbook(data: Mapping, code: Code) -> bytes:
     answers_ws = wb.active
     answers_ws.title = ANSWERS
     cols = columns_for(code, data)
-    _write_answers(answers_ws, data, code, cols)
+    refused: list[tuple[tuple, str]] = []
+    _write_answers(answers_ws, data, code, cols, refused)
     _write_actions(wb.create_sheet(ACTIONS), code, cols, data)
-    _write_about(wb.create_sheet(ABOUT), data, code)
+    _write_about(wb.create_sheet(ABOUT), data, code, refused)
+    if refused:
+        locate = where or (lambda path: Location("the submission"))
+        raise InputError([Problem(locate(path), f"{'.'.join(map(str, path))} {why}", "excel-cell") for path, why in refused])
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     for ws in wb.worksheets:
         fit_row_heights(ws)
@@ -228,8 +261,16 @@ def _styles():
 
 
 def _set_text(cell, value: Any, style: dict, *, locked: bool) -> None:
-    """Write a value; text that Excel would read as a formula stays text."""
+    """Write a value; text that Excel would read as a formula stays text; text a cell cannot hold is refused."""
     if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        if len(value) > CELL_LIMIT:
+            raise _Unwritable(f"is {len(value):,} characters; an Excel cell holds at most {CELL_LIMIT:,}, so the workbook "
+                              "cannot carry it: shorten it, or edit this part in the YAML")
+        bad = ILLEGAL_CHARACTERS_RE.search(value)
+        if bad:
+            raise _Unwritable(f"holds the control character U+{ord(bad.group()):04X}, which an Excel cell cannot hold; delete it")
         cell.value = value
         if value.startswith(_FORMULA_START):
             cell.data_type = "s"
@@ -282,7 +323,7 @@ def _drop_downs(ws, column: str, groups: Mapping[tuple[str, ...], list[int]], ti
         ws.add_data_validation(dv)
 
 
-def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
+def _write_answers(ws, data: Mapping, code: Code, cols, refused: list) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -306,6 +347,7 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
             "choice": answer.get("choice") or None,
             "needs_review": "yes" if answer.get("needs_review") else None,
             "carried_from": "\n".join(answer.get("carried_from") or ()) or None,
+            "reviewed": "\n".join(f"{r.get('rule')} | {r.get('by')} | {_plain_date(r.get('on'))} | {r.get('why')}" for r in answer.get("reviewed") or ()) or None,
             "evidence": "\n".join(evidence_line(e) for e in answer.get("evidence") or ()) or None,
             "commentary": answer.get("commentary") or None,
             "explanation": answer.get("explanation") or None,
@@ -316,7 +358,11 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
         }
         for i, col in enumerate(cols, start=1):
             cell = ws.cell(row=row, column=i)
-            _set_text(cell, values.get(col.key), style, locked=col.locked)
+            try:
+                _set_text(cell, values.get(col.key), style, locked=col.locked)
+            except _Unwritable as exc:
+                part = {"action": ("action", "what"), "owner": ("action", "owner")}.get(col.key, (col.key,))
+                refused.append((("answers", provision.id) + part, str(exc)))
             if col.key == "target_date":
                 cell.number_format = "yyyy-mm-dd"
         allowed = allowed_answers(code, provision)
@@ -334,6 +380,10 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
     ws.add_data_validation(dates)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
     _protect(ws)
+
+
+def _plain_date(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def _value_cell(answer: Mapping) -> Any:
@@ -395,7 +445,7 @@ def _write_actions(ws, code: Code, cols, data: Mapping) -> None:
 ABOUT_FIELDS = (("name", "Landlord"), ("nation", "Nation"), ("start", "Period start"), ("end", "Period end"), ("code", "Code"))
 
 
-def _write_about(ws, data: Mapping, code: Code) -> None:
+def _write_about(ws, data: Mapping, code: Code, refused: list) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -410,7 +460,10 @@ def _write_about(ws, data: Mapping, code: Code) -> None:
     for row, (key, label) in enumerate(ABOUT_FIELDS, start=3):
         ws.cell(row=row, column=1, value=label).font = style["head_font"]
         cell = ws.cell(row=row, column=2)
-        _set_text(cell, values[key], style, locked=key == "code")
+        try:
+            _set_text(cell, values[key], style, locked=key == "code")
+        except _Unwritable as exc:
+            refused.append((("landlord", key), str(exc)))
         if key in ("start", "end"):
             cell.number_format = "yyyy-mm-dd"
     nations = DataValidation(type="list", formula1='"' + ",".join(code.jurisdiction) + '"', allow_blank=False, showErrorMessage=True)
@@ -442,7 +495,10 @@ def _write_about(ws, data: Mapping, code: Code) -> None:
     for key, value in _kept(data).items():
         for line in yaml_lines({key: value}):
             cell = ws.cell(row=row, column=1)
-            _set_text(cell, line or None, style, locked=False)
+            try:
+                _set_text(cell, line or None, style, locked=False)
+            except _Unwritable as exc:
+                refused.append(((key,), f"(a line of it) {exc}"))
             cell.alignment = Alignment()  # one YAML line a row, unwrapped
             row += 1
     _protect(ws)
@@ -524,13 +580,45 @@ def _cell_date(reader: _Reader, sheet: str, cell, what: str) -> dt.date | None:
     return None
 
 
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a filled-in workbook unpacks to well under 5 MB
+_EMPTY_CELL = re.compile(rb'<c\b(?=[^>]*\br="[A-Z]+[0-9]+")[^>]*/>|<c\b(?=[^>]*\br="[A-Z]+[0-9]+")[^>]*>\s*</c>')
+_EMPTY_ROW = re.compile(rb'<row\b(?=[^>]*\br="[0-9]+")[^>]*/>|<row\b(?=[^>]*\br="[0-9]+")[^>]*>\s*</row>')
+_CELL_WITHOUT_REF = re.compile(rb'<c(?![^>]*\br=)[\s/>]')
+_ROW_WITHOUT_REF = re.compile(rb'<row(?![^>]*\br=)[\s/>]')
+
+
+def _without_empty_rows(raw: bytes, name: str) -> bytes:
+    """The workbook with its sheets' empty cells and rows left out (a formatted but empty million
+    rows cost openpyxl minutes and gigabytes; chc reads values only). Cells and rows are dropped
+    only when every one of them carries its reference, so no other cell moves; a workbook that
+    unpacks to more than MAX_UNPACKED_BYTES is refused before anything is unpacked."""
+    import io as _io
+
+    with zipfile.ZipFile(_io.BytesIO(raw)) as src:
+        unpacked = sum(info.file_size for info in src.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise InputError([Problem(Location(name), f"the workbook unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,} "
+                                                      "(a self-assessment workbook unpacks to a few MB)", "too-large")])
+        out = _io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info.filename)
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    if not _CELL_WITHOUT_REF.search(data):
+                        data = _EMPTY_CELL.sub(b"", data)
+                        if not _ROW_WITHOUT_REF.search(data):
+                            data = _EMPTY_ROW.sub(b"", data)
+                dst.writestr(info, data)
+    return out.getvalue()
+
+
 def _open(path: Path, name: str):
     from openpyxl import load_workbook
 
     try:
         if not path.is_file():
             raise InputError([Problem(Location(name), "no such file" if not path.exists() else "is not a file", "not-found")])
-        return load_workbook(path, data_only=False)
+        return load_workbook(io.BytesIO(_without_empty_rows(path.read_bytes(), name)), data_only=False)
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -665,6 +753,24 @@ def _read_row(cells: dict, code: Code, provision, reader: _Reader) -> dict:
             reader.problem(ANSWERS, cell.row, cell.column, f"'{review}': write yes if the row still needs review, or leave it empty", "bad-cell")
     if "carried_from" in cells and (carried := text("carried_from")):
         answer["carried_from"] = [line.strip() for line in carried.split("\n") if line.strip()]
+    if "reviewed" in cells and (reviewed := text("reviewed")):
+        entries = []
+        cell = cells["reviewed"]
+        for n, line in enumerate(reviewed.split("\n"), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|", 3)]
+            if len(parts) != 4 or not all(parts):
+                reader.problem(ANSWERS, cell.row, cell.column, f"reviewed line {n}: expected 'rule | by | on | why' (the rule accepted, who, the date, the reason)", "bad-cell")
+                continue
+            try:
+                on = dt.date.fromisoformat(parts[2]).isoformat()
+            except ValueError:
+                reader.problem(ANSWERS, cell.row, cell.column, f"reviewed line {n}: '{parts[2]}' is not a date such as 2025-05-01", "bad-cell")
+                continue
+            entries.append({"rule": parts[0], "by": parts[1], "on": on, "why": parts[3]})
+        if entries:
+            answer["reviewed"] = entries
     if "evidence" in cells and (lines := text("evidence")):
         items = []
         cell = cells["evidence"]
@@ -773,6 +879,9 @@ def import_workbook(path: str | Path, *, base: str | Path | None = None, display
         base_doc = load_yaml_file(base)
         if not isinstance(base_doc.data, dict):
             raise InputError(reader.problems + [Problem(base_doc.where(()), "the base submission must be a YAML mapping", "schema")])
+        for key in _not_mappings(base_doc.data):
+            reader.problems.append(Problem(base_doc.where((key,)), f"{key} must be a mapping (key: value lines), "
+                                                                   f"not {_show_type(base_doc.data[key])}", "schema"))
         if base_doc.data.get("code") != code.id:
             reader.problems.append(Problem(base_doc.where(("code",)), f"the base submission is for {base_doc.data.get('code')}, the workbook for {code.id}", "unknown-code"))
         kept = _kept(base_doc.data)
@@ -785,6 +894,10 @@ def import_workbook(path: str | Path, *, base: str | Path | None = None, display
                 doc = load_yaml_text(text + "\n", f"{name}[{ABOUT}]")
                 if isinstance(doc.data, dict):
                     kept = doc.data
+                    for key in _not_mappings(kept):
+                        row = first_row + doc.where((key,)).line - 1
+                        reader.problem(ABOUT, row, 1, f"kept YAML: {key} must be a mapping (key: value lines), "
+                                                      f"not {_show_type(kept[key])}", "schema")
                 else:
                     reader.problem(ABOUT, first_row, 1, "the kept YAML must be a mapping (key: value lines)", "schema")
             except InputError as exc:
@@ -801,6 +914,10 @@ def import_workbook(path: str | Path, *, base: str | Path | None = None, display
             data[key] = value
     data["answers"] = answers
     return data, code
+
+
+def _show_type(value: Any) -> str:
+    return {str: "text", int: "a number", float: "a number", bool: "true or false", list: "a list"}.get(type(value), type(value).__name__)
 
 
 def import_to_yaml(path: str | Path, *, base: str | Path | None = None, display: str | None = None) -> str:
@@ -822,3 +939,11 @@ def import_to_yaml(path: str | Path, *, base: str | Path | None = None, display:
             raise InputError([Problem(Location(name), f"the submission it gives is not valid (line {p.location.line}, column {p.location.column} "
                                                       f"of the YAML): {p.message}", p.rule) for p in exc.problems]) from None
     return text
+
+
+def lost_comments(old_text: str, new_text: str) -> list[str]:
+    """The comment lines of a submission about to be replaced by an import that does not carry
+    them (a workbook has no place for YAML comments): the import keeps the old file if any."""
+    new = {line.strip() for line in new_text.splitlines()}
+    return [line.strip() for line in old_text.splitlines()
+            if line.strip().startswith("#") and line.strip() not in new and line.strip() != "#"]

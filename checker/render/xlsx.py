@@ -12,6 +12,11 @@ character Excel would read as the start of a formula (= + - @, tab, carriage ret
 carries the "quote prefix" style, the file-format equivalent of typing an apostrophe first, so it
 stays text even after someone edits the cell.
 
+Length: an Excel cell holds at most 32,767 characters (openpyxl cuts the rest silently). A longer
+text is never cut: it is split at an item boundary (a line) where it can be, the part that ends
+says "[continued in the next row]", and the rest goes in continuation rows below, each starting
+"[continued]". Control characters, which a cell cannot hold, are shown as backslash-x escapes (\\x07).
+
 Determinism: the document properties carry fixed dates and creator, and the zip entries a fixed
 date, so the same result always gives the same bytes.
 """
@@ -58,6 +63,41 @@ VERDICT_FILLS = {
     "unsupported": "FBE9F0", "unanswered": "EEEEEE", "not-applicable": "EAF1F8",
 }
 WRAP = Alignment(wrap_text=True, vertical="top")
+CELL_LIMIT = 32_767  # characters an Excel cell holds
+CONTINUES, CONTINUED = "\n[continued in the next row]", "[continued] "
+
+
+def split_cell_text(text: str, limit: int = CELL_LIMIT) -> list[str]:
+    """A text as cell-sized parts: every part but the last ends with CONTINUES, every part but the
+    first starts with CONTINUED; split at the last line break that fits, else at the limit."""
+    parts: list[str] = []
+    rest = text
+    while len(rest) > limit - (len(CONTINUED) if parts else 0):
+        room = limit - len(CONTINUES) - (len(CONTINUED) if parts else 0)
+        cut = rest.rfind("\n", 0, room)
+        if cut <= room // 2:  # no line break in the second half: cut at the limit
+            cut = room
+        parts.append((CONTINUED if parts else "") + rest[:cut] + CONTINUES)
+        rest = rest[cut:].lstrip("\n")
+    parts.append((CONTINUED if parts else "") + rest)
+    return parts
+
+
+def _visible_everywhere(value):
+    if isinstance(value, str):
+        return _visible(value)
+    if isinstance(value, dict):
+        return {k: _visible_everywhere(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_visible_everywhere(v) for v in value]
+    return value
+
+
+def _visible(text: str) -> str:
+    """Control characters a cell cannot hold (BEL, ESC...) as visible escapes (BEL as \\x07)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def put(ws, row: int, column: int, value, *, bold: bool = False):
@@ -66,6 +106,10 @@ def put(ws, row: int, column: int, value, *, bold: bool = False):
     if value is None or value == "":
         return cell
     if isinstance(value, str):
+        value = _visible(value)
+        if len(value) > CELL_LIMIT:  # the form sheet splits long texts into rows first; elsewhere, say what is left out
+            more = f" [... {len(value) - CELL_LIMIT + 80:,} more characters: see the JSON result]"
+            value = value[: CELL_LIMIT - 80] + more
         cell.value = value
         cell.data_type = "s"
         if is_formula_like(value):
@@ -88,6 +132,7 @@ def _date(value: str | None):
 
 def render_xlsx(result: dict) -> bytes:
     """The self-assessment workbook, as bytes (the same result always gives the same bytes)."""
+    result = _visible_everywhere(result)  # titles, headers and properties too, not only cells
     sub = result["submission"]
     landlord, period = sub["landlord"]["name"], sub["period"]["label"]
     title = f"{landlord}: Complaint Handling Code self-assessment {period}"
@@ -176,7 +221,7 @@ def _form_sheet(ws, result: dict, title: str) -> None:
                     ws.cell(row=row, column=c).fill = SUBHEADING_FILL
             row += 1
             action = p.get("action") or {}
-            values = [
+            values: list = [
                 p["id"],
                 requirement_text(p),
                 answer_value(p),
@@ -188,15 +233,25 @@ def _form_sheet(ws, result: dict, title: str) -> None:
                 VERDICT_LABELS.get(p["verdict"], p["verdict"]),
                 findings_text(p),
             ]
-            for c, value in enumerate(values, start=1):
-                cell = put(ws, row, c, value)
-                cell.alignment = WRAP
-                cell.border = BORDER
-            ws.cell(row=row, column=1).font = Font(bold=True)
-            target = ws.cell(row=row, column=8)
+            parts = [split_cell_text(_visible(v)) if isinstance(v, str) else [v] for v in values]
+            for extra in range(max(map(len, parts))):
+                for c, value in enumerate(parts, start=1):
+                    if extra == 0:
+                        text = value[0]
+                    elif c == 1:
+                        text = f"{p['id']} (continued)"
+                    else:
+                        text = value[extra] if extra < len(value) else None
+                    cell = put(ws, row + extra, c, text)
+                    cell.alignment = WRAP
+                    cell.border = BORDER
+            row += max(map(len, parts)) - 1
+            first = row - max(map(len, parts)) + 1
+            ws.cell(row=first, column=1).font = Font(bold=True)
+            target = ws.cell(row=first, column=8)
             if isinstance(target.value, dt.date):
                 target.number_format = "yyyy-mm-dd"
-            verdict = ws.cell(row=row, column=9)
+            verdict = ws.cell(row=first, column=9)
             verdict.fill = PatternFill("solid", fgColor=VERDICT_FILLS.get(p["verdict"], "FFFFFF"))
             verdict.font = Font(bold=True)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(ncols)}{row}"
