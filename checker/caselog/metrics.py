@@ -118,8 +118,8 @@ class StageMetrics:
     extensions_valid: int = 0
     pct_extensions_valid: float | None = None
     invalid_extension_examples: tuple[str, ...] = ()
-    extensions_over_cap_with_reason: int = 0
-    extensions_over_cap_without_reason: int = 0
+    extensions_over_cap_with_reason: int | None = None  # None: the log has no extension_reason column
+    extensions_over_cap_without_reason: int | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -243,8 +243,9 @@ def compute_metrics(
     categories = _counts_by_stage(frame, "category")
     responded_any = days.get("responded")[2] & (~withdrawn if settings.exclude_withdrawn else True)
     outcomes = _counts_by_stage(frame.filter(pl.Series(responded_any)), "outcome")
+    has_reasons = "extension_reason" in caselog.columns  # without the column, whether a reason was recorded is unknown
     stages = {n: _stage_figures(n, stage == n, frame, days, withdrawn, tenure, timescales.stage(n), settings,
-                                categories.get(n, {}), outcomes.get(n, {})) for n in (1, 2)}
+                                categories.get(n, {}), outcomes.get(n, {}), has_reasons) for n in (1, 2)}
     s1, s2 = stages[1][0], stages[2][0]
     by_quarter = None
     if period_start is not None:
@@ -356,7 +357,8 @@ def _tenure_codes(series) -> np.ndarray:
 
 
 def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdrawn: np.ndarray, tenure: np.ndarray,
-                   ts: StageTimescale, settings: MetricSettings, categories: Mapping[str, int], outcomes: Mapping[str, int]):
+                   ts: StageTimescale, settings: MetricSettings, categories: Mapping[str, int], outcomes: Mapping[str, int],
+                   has_reasons: bool = False):
     """The figures of one stage, with its received counts by tenure and CH02 counts by tenure."""
     plan = _Plan(ts)
     received = int(m.sum())
@@ -443,8 +445,8 @@ def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdra
         extensions_valid=int(ext_valid.sum()),
         pct_extensions_valid=pct(int(ext_valid.sum()), int(extended.sum())),
         invalid_extension_examples=first_by_id(ids.filter(pl.Series(extended & ~valid))),
-        extensions_over_cap_with_reason=over_cap_with,
-        extensions_over_cap_without_reason=over_cap_without,
+        extensions_over_cap_with_reason=over_cap_with if has_reasons else None,
+        extensions_over_cap_without_reason=over_cap_without if has_reasons else None,
     )
     return stage_metrics, tenure_received, by_tenure
 
