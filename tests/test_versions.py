@@ -140,8 +140,8 @@ SHOW = {
     "hos-2022": """\
         Housing Ombudsman Complaint Handling Code 2022 (hos-2022), Housing Ombudsman Service; in force from 2022-04-01
         source: https://www.housing-ombudsman.org.uk/landlords-info/complaint-handling-code/complaint-handling-code-2022/
-        stage 1: acknowledge within 5 working days of receipt; respond within 10 working days of logging; extension of up to 10 working days more
-        stage 2: acknowledge within 5 working days of the escalation request; respond within 20 working days of the escalation request; extension of up to 10 working days more
+        stage 1: acknowledge within 5 working days of receipt; respond within 10 working days of logging; extension of up to 10 working days more (longer only with a good reason, recorded)
+        stage 2: acknowledge within 5 working days of the escalation request; respond within 20 working days of the escalation request; extension of up to 10 working days more (longer only with a good reason, recorded)
         complaint window: 6 months from the event
            1. Definition of a complaint (1.2-1.9, 8 provisions)
            2. Accessibility and awareness (2.1-2.4, 4 provisions)
