@@ -32,24 +32,23 @@ def relative_to(path: str, folder: str) -> str:
 
 
 def relative_paths(result: dict, folder: str | None = None) -> dict:
-    """A copy of the result whose file names are relative to the submission's folder."""
+    """A copy of the result in which every file name (each "file" key, wherever it is: the
+    submission, finding locations, the case log) is relative to the submission's folder."""
     out = copy.deepcopy(result)
-    sub = out["submission"]
-    folder = folder if folder is not None else os.path.dirname(sub.get("file") or "") or "."
+    folder = folder if folder is not None else os.path.dirname(out["submission"].get("file") or "") or "."
 
-    def fix(location: dict | None) -> None:
-        if isinstance(location, dict) and isinstance(location.get("file"), str):
-            location["file"] = relative_to(location["file"], folder)
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "file" and isinstance(value, str):
+                    node[key] = relative_to(value, folder)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
 
-    sub["file"] = relative_to(sub.get("file") or "", folder)
-    for f in out.get("findings") or ():
-        fix(f.get("location"))
-    for p in out.get("provisions") or ():
-        for f in p.get("findings") or ():
-            fix(f.get("location"))
-    metrics = out.get("metrics")
-    if isinstance(metrics, dict):
-        fix(metrics.get("source"))
+    walk(out)
     return out
 
 
