@@ -28,7 +28,7 @@ CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-st
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-dev-shm-usage", "--mute-audio", "--no-pdf-header-footer",
-         "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000")
+         "--run-all-compositor-stages-before-draw")
 FIXED_DATE = b"D:19800101000000+00'00'"
 _DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[0-9]{14}[^)]{0,8}\)")
 HOW_TO_GET = ("PDF output is printed by Chromium, which was not found. Install it (Debian/Ubuntu: "

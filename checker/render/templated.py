@@ -75,8 +75,8 @@ def answer_cell(p: dict) -> str:
     return ", ".join(parts)
 
 
-# Tokens that must never break across lines: dates, money, figures, percentages, provision ids.
-_UNBREAKABLE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|£?\d[\d,]*(?:\.\d+)*%?")
+# Tokens that must never break across lines: case references, dates, money, figures, percentages, provision ids.
+_UNBREAKABLE = re.compile(r"\b[A-Z][A-Z0-9]*-[A-Z0-9-]*\d[A-Z0-9]*\b|\d{4}-\d{2}(?:-\d{2})?|£?\d[\d,]*(?:\.\d+)*%?")
 
 
 def nowrap(text) -> Markup:
