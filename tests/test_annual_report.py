@@ -53,12 +53,20 @@ def test_the_six_parts_and_the_response_in_order(page):
     assert "Part 5. The Ombudsman's annual report on us" in page
 
 
-def test_part1_self_assessment(page):
+def test_part1_self_assessment_is_the_answers_as_given(page):
     p1 = part(page, "part1")
-    assert "67 of 72 are met; 5 are not yet met" in text_of(p1)
+    assert "answered yes to 68 of 72 ; for the 3 we do not yet fully meet, what we are doing is set out below." in text_of(p1)
     rows = table_rows(p1)
-    assert "All requirements 67 3 1 0 1 0" in rows
-    assert "5.10 Not met (declared) The adjustments register has no review dates. Add review dates to the adjustments register Head of Customer Experience 2025-02-28 (overdue)" in rows
+    assert rows[0] == "Section Yes No Not answered"
+    assert "9. Scrutiny & oversight: continuous learning and improvement 6 1 1" in rows
+    assert "All requirements 68 3 1" in rows
+    # the landlord's declared gaps with their plans; no chc verdict, no 'overdue' judgement
+    assert rows[-3:] == [
+        "3.5 The policy does not yet say how we publicise the Code. Add a publicity section to the policy Complaints Manager 2025-07-31",
+        "5.10 The adjustments register has no review dates. Add review dates to the adjustments register Head of Customer Experience 2025-02-28",
+        "9.8 Contractors do not yet have the complaint handling objective. Add the objective to contractor frameworks Director of Property 2025-10-31",
+    ]
+    assert "6.3" not in " ".join(rows)  # answered yes: chc's 'contradicted' is not the landlord's to publish
     appendix = part(page, "appendix")
     assert appendix.count('<th scope="row">') == 72
 
@@ -137,7 +145,16 @@ def test_every_figure_optional(result):
 def test_stated_figures_without_a_case_log(result):
     page = render_annual_report(result, "html")
     assert "Figures as stated in our self-assessment; no case log was analysed." in page
-    assert "Responded within the Code's timescales, extensions included 61.5% 96.4%" in table_rows(part(page, "part2"))
+    rows = table_rows(part(page, "part2"))
+    # the landlord's stated figures, labelled as stated (not 'extensions included'); no empty case-log rows
+    assert rows[:6] == ["Measure Stage 1 Stage 2", "Complaints received 420 60", "Responses sent 405 56",
+                        "Acknowledged within the Code's timescale 96.1% 96.6%", "Responded within the Code's timescales 61.5% 96.4%",
+                        "Mean working days to respond 12.4 17.9"]
+    assert not any("extensions included" in r or r.startswith("Responded late") for r in rows)
+    # CH02 shows the stated figure, not 'not available'; CH01 says why it is missing
+    assert "All tenures 61.5% 96.4%" in rows
+    assert "TSM CH02: complaints responded to within the Code's timescales (as stated by the landlord)" in page
+    assert "Not available: CH01 is counted from our case log, by tenure, and no case log or stated CH01 figure was supplied." in page
     assert "<svg" not in page
 
 
@@ -217,10 +234,136 @@ def test_bundled_example_golden():
     from checker.assess import assess, example_path
     from checker.result import build_result
 
+    from checker.cli.publish import _quarters
+
     result = build_result(assess(example_path()))
-    md = render_annual_report(result, "md")
+    quarters = _quarters(example_path(), result)  # as `chc annual-report` gives them
+    md = render_annual_report(result, "md", quarters=quarters)
     assert "| Responded late (number) | 208 | 7 |" in md
     assert "| Low-cost rental accommodation (LCRA) | 8,412 | 47.3 | 7.0 |" in md
     assert "| NMH-C021944 | 2024-09-12 |" in md
     check_golden("annual-report-northmoor.md", md)
-    check_golden("annual-report-northmoor.html", render_annual_report(result, "html"))
+    check_golden("annual-report-northmoor.html", render_annual_report(result, "html", quarters=quarters))
+
+
+# ---------------------------------------------------------------- publication vs review, and what real reports carry
+
+VERDICT_WORDS = ("contradicted", "unsupported", "chc found", "checked by chc", "not yet set", "chc verdict")
+NORTHMOOR = ROOT / "evidence" / "examples" / "northmoor-2024-25" / "submission.yaml"
+
+
+def visible(page: str) -> str:
+    """What a reader sees: the page without its style sheet and tags."""
+    return text_of(re.sub(r"<style.*?</style>", " ", page, flags=re.S)).lower()
+
+
+@pytest.fixture(scope="module")
+def northmoor():
+    from checker.assess import assess
+    from checker.result import build_result
+
+    return build_result(assess(NORTHMOOR))
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_no_verdicts_are_published_without_with_findings(northmoor, full, fmt):
+    for res in (northmoor, full):
+        text = visible(render_annual_report(res, fmt))
+        assert [w for w in VERDICT_WORDS if w in text] == []
+        with_findings = visible(render_annual_report(res, fmt, with_findings=True))
+        assert "contradicted" in with_findings and "chc's check of the self-assessment" in with_findings
+
+
+def test_cli_with_findings_and_the_failing_list_after_wrote(tmp_path):
+    out = tmp_path / "ar.md"
+    res = CliRunner().invoke(cli, ["annual-report", str(NORTHMOOR), "--format", "md", "-o", str(out)])
+    assert res.exit_code == 1
+    lines = res.stderr.splitlines() if hasattr(res, "stderr") else res.output.splitlines()
+    wrote = lines.index(f"wrote {out}")
+    failing = lines[wrote + 1:]
+    assert len(failing) == 2
+    assert failing[0].startswith("examples/northmoor-2024-25/submission.yaml:") and failing[0].endswith("[timeliness-below-tolerance]") and ": error: 6.3 is answered yes" in failing[0]
+    assert ": error: 6.14 is answered yes" in failing[1]
+    assert "Contradicted" not in out.read_text(encoding="utf-8")
+    res = CliRunner().invoke(cli, ["annual-report", str(NORTHMOOR), "--format", "md", "--with-findings", "-o", str(out)])
+    assert "| 6.3 | Contradicted | not yet set | not yet set | not yet set |" in out.read_text(encoding="utf-8")
+
+
+def test_foreword_signed(northmoor):
+    md = render_annual_report(northmoor, "md")
+    assert md.index("## Foreword") < md.index("## Introduction") < md.index("## Part 1.")
+    assert "*Helen Marsh, Member Responsible for Complaints, on behalf of the Board*" in md
+    page = render_annual_report(northmoor, "html")
+    assert re.findall(r'<h2 id="([a-z0-9-]+)">', page)[:3] == ["contents", "foreword", "introduction"]
+    assert '<p class="signature">Helen Marsh<br>Member Responsible for Complaints, on behalf of the Board</p>' in page
+
+
+def test_last_year_beside_this_year(tmp_path, monkeypatch):
+    from publish_data import PREVIOUS
+
+    monkeypatch.chdir(ROOT)
+    res = CliRunner().invoke(cli, ["annual-report", rel(CURRENT), "--previous", rel(PREVIOUS), "--format", "md"])
+    assert res.exit_code == 1
+    md = res.stdout if hasattr(res, "stdout") else res.output
+    block = md[md.index("### This year beside last year"):md.index("### Volumes and timeliness")]
+    assert "| Measure | 2023-24 | 2024-25 | Change |" in block
+    for row in ("| Requirements we answered yes to | 70 of 72 | 68 of 72 | -2 |",
+                "| Stage 1 complaints received | 380 | 420 | +40 |",
+                "| Stage 1 responded in time | 97.2% | 61.5% | -35.7 points |",
+                "| Stage 1 mean working days to respond | 8.9 | 12.4 | +3.5 |",
+                "| Escalation rate (stage 2 / stage 1 received) | 12.1% | 14.3% | +2.2 points |"):
+        assert row in block, row
+    assert "This year beside last year" not in render_annual_report(result_of(CURRENT), "md")
+
+
+def test_timeliness_by_quarter_from_the_case_log(tmp_path):
+    out = tmp_path / "ar.html"
+    res = CliRunner().invoke(cli, ["annual-report", str(NORTHMOOR), "-o", str(out)])
+    assert res.exit_code == 1
+    page = out.read_text(encoding="utf-8")
+    rows = table_rows(page[page.index('<h3 id="part2-quarter-timeliness">'):page.index('<h3 id="part2-outcomes">')])
+    # each quarter's responses add up to the year's: 81 + 115 + 107 + 102 = 405 and 0 + 23 + 20 + 13 = 56
+    assert rows[1:5] == [
+        "Q1 (Apr-Jun) 118 81 51.9% 14.8 6 0 not available not available",
+        "Q2 (Jul-Sep) 110 115 42.6% 17.7 23 23 91.3% 18.7",
+        "Q3 (Oct-Dec) 105 107 56.1% 16.5 19 20 80.0% 19.4",
+        "Q4 (Jan-Mar) 87 102 45.1% 17.1 12 13 92.3% 21.3",
+    ]
+    chart = re.search(r'<svg [^>]*aria-labelledby="chart-quarter-timeliness-t.*?</svg>', page, flags=re.S).group(0)
+    assert ('<desc id="chart-quarter-timeliness-d">Q1 (Apr-Jun): Stage 1 51.9%, Stage 2 not available; Q2 (Jul-Sep): Stage 1 42.6%, '
+            'Stage 2 91.3%; Q3 (Oct-Dec): Stage 1 56.1%, Stage 2 80%; Q4 (Jan-Mar): Stage 1 45.1%, Stage 2 92.3%.</desc>') in chart
+    assert html_structure_problems(page) == []
+
+
+def test_timeliness_by_quarter_as_stated(result):
+    r = copy.deepcopy(result)
+    r["annual_report"] = {"timeliness_by_quarter": {"Q1": {"stage1": 55.0, "stage2": 90.0}, "Q2": {"stage1": 61.5}}}
+    md = render_annual_report(r, "md")
+    assert "As stated. Responses within the Code's timescales" in md
+    assert "| Q1 (Apr-Jun) | not available | not available | 55.0% | not available | not available | not available | 90.0% | not available |" in md
+    assert "| Q2 (Jul-Sep) | not available | not available | 61.5% |" in md
+    assert "Timeliness by quarter" not in render_annual_report(result, "md")
+
+
+def test_sub_categories_tp09_and_you_said_we_did(northmoor):
+    md = render_annual_report(northmoor, "md")
+    assert "| Repairs | Time taken to complete | 71 |\n|  | Missed appointments | 44 |" in md
+    assert "| | **All Repairs** | **165** |" in md
+    assert md.index("**All Repairs**") < md.index("**All Damp and mould**") < md.index("**All Rent and service charges**")
+    assert "| Low-cost rental accommodation (LCRA) | 31.2% |\n| Low-cost home ownership (LCHO) | 24.8% |" in md
+    assert "| Theme | You said | What we learned | We did |" in md
+    assert "### Lessons learned" in md
+    view = annual_view(northmoor)
+    assert view["sub_categories"][0] == {"category": "Repairs", "total": 165, "subs": [
+        ("Time taken to complete", "71"), ("Missed appointments", "44"), ("Quality of work", "31"), ("Communication", "19")]}
+    page = render_annual_report(northmoor, "html")
+    assert html_structure_problems(page) == []
+    assert '<th scope="rowgroup" rowspan="5">Repairs</th>' in page
+
+
+def test_ch01_says_why_without_homes(result):
+    r = copy.deepcopy(result)
+    r["submission"]["landlord"].pop("homes", None)
+    r["annual_report"] = {}
+    assert annual_view(r)["tsm"]["ch01_reason"] == "Not available: CH01 needs the number of homes we owned at the year end, which was not recorded."
+    assert annual_view(with_metrics(result))["tsm"]["ch01_reason"] == ""

@@ -104,9 +104,9 @@ def test_an_existing_file_is_kept_unless_forced(tmp_path):
     again = init(tmp_path, "--landlord", "B", "--period", "2025-26")
     assert again.exit_code == 2
     assert "already exists; use --force to replace it" in again.stderr
-    assert "landlord: {name: A, nation: england}" in (tmp_path / "sub" / "submission.yaml").read_text(encoding="utf-8")
+    assert "landlord:\n  name: A\n" in (tmp_path / "sub" / "submission.yaml").read_text(encoding="utf-8")
     assert init(tmp_path, "--landlord", "B", "--period", "2025-26", "--force").exit_code == 0
-    assert "landlord: {name: B, nation: england}" in (tmp_path / "sub" / "submission.yaml").read_text(encoding="utf-8")
+    assert "landlord:\n  name: B\n" in (tmp_path / "sub" / "submission.yaml").read_text(encoding="utf-8")
 
 
 def test_schema_ref_points_elsewhere_and_writes_no_schema(tmp_path):

@@ -447,8 +447,7 @@ def test_quarterly_refuses_a_quarter_outside_the_period(args, message):
     assert message in result.stderr
 
 
-def test_quarterly_is_for_spso_submissions_with_a_case_log():
+def test_quarterly_needs_a_case_log():
     result = run("quarterly", EXAMPLES / "kestrel-vale-2023-24" / "submission.yaml", "--quarter", "Q1")
     assert result.exit_code == 2
-    assert ("error: the quarterly summary follows the SPSO's complaints indicators for Scottish landlords; "
-            "hos-2024 is not an SPSO procedure [wrong-code]") in result.stderr
+    assert "the quarterly summary is computed from a case log; the submission gives none (case_log.path) [no-case-log]" in result.stderr

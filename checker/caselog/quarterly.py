@@ -1,5 +1,7 @@
-"""The quarterly complaints summary a Scottish social landlord publishes under the SPSO model
-procedure: complaints received by stage, average working days to resolve stage 1, stage 2 and
+"""Quarterly complaints summaries: the one a Scottish social landlord publishes under the SPSO model
+procedure, and the one an English landlord's board sees (see `english_summary` below).
+
+The SPSO summary: complaints received by stage, average working days to resolve stage 1, stage 2 and
 escalated complaints, outcomes per stage, and "you said, we did".
 
 Figures come from the submission's case log through the metrics library (`caselog`, `workdays`,
@@ -57,12 +59,8 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
 
     code = submission.code
     if "scotland" not in code.jurisdiction:
-        raise InputError([Problem(submission.where("code"), f"the quarterly summary follows the SPSO's complaints indicators for Scottish landlords; {code.id} is not an SPSO procedure", "wrong-code")])
-    if not submission.case_log:
-        raise InputError([Problem(submission.where(), "the quarterly summary is computed from a case log; the submission gives none (case_log.path)", "no-case-log")])
-    first, last = quarter_dates(submission.period_start, quarter)
-    if first > submission.period_end:
-        raise InputError([Problem(submission.where("period", "end"), f"{quarter} ({first} to {last}) starts after the period assessed ends ({submission.period_end})", "bad-quarter")])
+        return english_summary(submission, quarter)
+    first, last = _quarter_of(submission, quarter)
 
     from ..assess import read_submission_case_log
 
@@ -86,7 +84,7 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
     routes = []
     for key, label in ROUTES:
         cases = resolved[key]
-        sub_log = replace(log, cases=tuple(cases), problems=(), excluded={})
+        sub_log = subset(log, cases)
         figures = compute_metrics(sub_log, calendar, timescales, settings=settings)
         stage = figures.stage(1 if key == "stage1" else 2)
         ts = timescales.stage(1 if key == "stage1" else 2)
@@ -110,6 +108,7 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
         })
 
     return {
+        "kind": "spso",
         "landlord": {"name": submission.landlord_name, "nation": submission.nation, "website": submission.landlord.get("website")},
         "code": {"id": code.id, "name": code.name, "short_name": code.short_name, "publisher": code.publisher},
         "period": {"start": submission.period_start.isoformat(), "end": submission.period_end.isoformat(), "label": submission.period_label},
@@ -127,6 +126,126 @@ def quarterly_summary(submission: Submission, quarter: str) -> dict[str, Any]:
         },
         "case_log": {"file": log.path, "sha256": log.sha256, "rows": len(log.cases), "excluded": log.excluded_total},
     }
+
+
+def subset(log, cases):
+    """The case log with only `cases` (and nothing excluded), for the metrics library to count.
+
+    The one place that builds a log: a columnar log (one with `with_frame`) is rebuilt from a
+    frame of the cases; the tuple-of-cases log of before, by replacing its cases."""
+    if hasattr(log, "with_frame"):
+        from .reader import cases_frame
+
+        return log.with_frame(cases_frame(tuple(cases)))
+    return replace(log, cases=tuple(cases), problems=(), excluded={})
+
+
+def _quarter_of(submission: Submission, quarter: str) -> tuple[dt.date, dt.date]:
+    if not submission.case_log:
+        raise InputError([Problem(submission.where(), "the quarterly summary is computed from a case log; the submission gives none (case_log.path)", "no-case-log")])
+    first, last = quarter_dates(submission.period_start, quarter)
+    if first > submission.period_end:
+        raise InputError([Problem(submission.where("period", "end"), f"{quarter} ({first} to {last}) starts after the period assessed ends ({submission.period_end})", "bad-quarter")])
+    return first, last
+
+
+# ---------------------------------------------------------------- English landlords (Housing Ombudsman Code)
+#
+# What a board sees each quarter: by stage, complaints received, responded to and in time (with an
+# agreed extension and late apart); TSM CH01 and CH02 for the quarter; average working days to
+# respond; outcomes and categories. Counting rules:
+# - *received*: the receipt date falls in the quarter (a stage 2 row: the day it reached stage 2);
+#   CH01 for the quarter is those complaints per 1,000 homes (not annualised);
+# - *responded*, *in time*, CH02, average working days and outcomes: the response date falls in the
+#   quarter (withdrawn complaints left out), with the same clocks, extensions and calendar as the
+#   annual figures (the metrics library's public API, over the quarter's complaints).
+
+ENGLISH_STAGES = (("stage1", "Stage 1"), ("stage2", "Stage 2"))
+
+
+def english_summary(submission: Submission, quarter: str) -> dict[str, Any]:
+    """One quarter's figures for an English landlord, as one JSON-ready mapping."""
+    first, last = _quarter_of(submission, quarter)
+    from ..assess import read_submission_case_log
+
+    log, calendar = read_submission_case_log(submission)
+    out = english_quarter(submission, log, calendar, quarter)
+    out.update({
+        "kind": "english",
+        "you_said_we_did": _you_said_we_did(submission, quarter),
+        "landlord": {"name": submission.landlord_name, "nation": submission.nation, "website": submission.landlord.get("website")},
+        "code": {"id": submission.code.id, "name": submission.code.name, "short_name": submission.code.short_name, "publisher": submission.code.publisher},
+        "period": {"start": submission.period_start.isoformat(), "end": submission.period_end.isoformat(), "label": submission.period_label},
+        "case_log": {"file": log.path, "sha256": log.sha256, "rows": len(log.cases), "excluded": log.excluded_total},
+    })
+    return out
+
+
+def english_year(submission: Submission) -> list[dict[str, Any]]:
+    """The four quarters of the submission's year (those that start inside it), reading the case log once."""
+    from ..assess import read_submission_case_log
+
+    log, calendar = read_submission_case_log(submission)
+    return [english_quarter(submission, log, calendar, q) for q in QUARTERS
+            if quarter_dates(submission.period_start, q)[0] <= submission.period_end]
+
+
+def english_quarter(submission: Submission, log, calendar, quarter: str) -> dict[str, Any]:
+    """Quarter `quarter` of an English landlord's case log: see the counting rules above."""
+    from .metrics import MetricSettings, compute_metrics
+
+    first, last = quarter_dates(submission.period_start, quarter)
+    settings = MetricSettings(count_extensions_in_time=bool((submission.settings or {}).get("count_extensions_in_time", True)))
+    homes = submission.landlord.get("homes") or {}
+    lcra, lcho = homes.get("lcra") or None, homes.get("lcho") or None
+    timescales = submission.code.timescales
+
+    def figures(cases):
+        return compute_metrics(subset(log, cases), calendar, timescales,
+                               homes_lcra=lcra, homes_lcho=lcho, settings=settings)
+
+    received = figures(c for c in log.cases if first <= c.received <= last)
+    responded = figures(c for c in log.cases if c.responded is not None and first <= c.responded <= last
+                        and not (settings.exclude_withdrawn and c.withdrawn))
+    stages = []
+    for key, label in ENGLISH_STAGES:
+        n = 1 if key == "stage1" else 2
+        got, done = received.stage(n), responded.stage(n)
+        stages.append({
+            "key": key, "label": label,
+            "received": got.received, "withdrawn": got.withdrawn,
+            "acknowledged_in_time": got.acknowledged_in_time, "pct_acknowledged_in_time": got.pct_acknowledged_in_time,
+            "responded": done.responded, "on_time": done.on_time, "on_time_with_extension": done.on_time_with_extension,
+            "late": done.late, "pct_in_time": done.pct_in_time,
+            "mean_working_days": done.mean_working_days, "median_working_days": done.median_working_days,
+            "timescale_working_days": timescales.stage(n).respond_working_days,
+            "outcomes": dict(done.outcomes), "categories": dict(got.categories),
+        })
+    return {
+        "quarter": {"id": quarter, "start": first.isoformat(), "end": last.isoformat(), "label": quarter_label(first, last)},
+        "stages": stages,
+        "ch01": {t: dict(v) for t, v in received.ch01.items()},
+        "ch02": dict(responded.ch02),
+        "homes": {"lcra": homes.get("lcra"), "lcho": homes.get("lcho")},
+        "outcomes": _rows(stages, "outcomes", ("upheld", "partly upheld", "not upheld")),
+        "categories": _rows(stages, "categories"),
+        "rules": {
+            "working_days": calendar.describe(),
+            "received": "counted in the quarter of the receipt date (stage 2: the day the complaint reached stage 2); CH01 is those complaints per 1,000 homes, not annualised",
+            "responded": "counted in the quarter of the response date; withdrawn complaints left out; CH02 is the share of those responses within the Code's timescales" +
+                         (", a valid extension included" if settings.count_extensions_in_time else ", extensions not counted as in time"),
+            "average": "working days from receipt (at stage 2, the escalation request) to the response, over the responses sent in the quarter",
+            "timescales": {"stage1": timescales.stage1.as_dict(), "stage2": timescales.stage2.as_dict()},
+        },
+    }
+
+
+def _rows(stages: list[dict], key: str, first: tuple[str, ...] = ()) -> list[dict]:
+    """[{'label': 'Repairs', 'counts': [stage 1, stage 2]}], known names first, then by total (largest first)."""
+    names = list(dict.fromkeys(n for s in stages for n in s[key]))
+    rank = {n: i for i, n in enumerate(first)}
+    names.sort(key=lambda n: (rank.get(n, len(rank)), -sum(s[key].get(n, 0) for s in stages), n))
+    return [{"label": n[:1].upper() + n[1:], "counts": [s[key].get(n, 0) for s in stages]} for n in names]
 
 
 def _outcome_table(routes: list[dict]) -> list[dict]:

@@ -25,6 +25,7 @@ COMMANDS = {
     "diff": (".publish", "diff_command"),
     "migrate": (".versions", "migrate_command"),
     "quarterly": (".versions", "quarterly_command"),
+    "submission-form": (".returns", "submission_form_command"),
     "validate": (".validate", "validate_command"),
     "init": (".author", "init_command"),
     "schema": (".author", "schema_command"),

@@ -120,20 +120,56 @@ def review_command(submission, previous, fmt, output):
 @click.command("annual-report")
 @click.argument("submission", required=False, type=file_type)
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--previous", type=file_type, help="Last year's submission (or saved result JSON): its figures beside this year's.")
+@click.option("--with-findings", is_flag=True, help="Add chc's verdicts and findings as an appendix (for review, not for publication).")
 @click.option("-o", "--output", type=file_type, help="File to write (default: standard output).")
 @reports_input_errors
-def annual_report_command(submission, fmt, output):
+def annual_report_command(submission, fmt, previous, with_findings, output):
     """Write the annual complaints performance and service improvement report (Code provision 8.1).
 
     Its six parts: the self-assessment; performance figures and analysis, with refused complaints;
     Ombudsman findings of non-compliance; service improvements; the Ombudsman's annual report on
     the landlord; other Ombudsman reports; then the governing body's response. Figures come from
-    the case log (or the stated metrics); the rest from the submission's `annual_report:` section.
-    SUBMISSION defaults to the bundled example. Written either way; the exit code says whether the
-    submission passes (0), has failing findings (1) or is invalid (2).
+    the case log (or the stated metrics); the rest from the submission's `annual_report:` section
+    (docs/annual-report.md). The report is in the landlord's words: chc's verdicts appear only with
+    --with-findings. SUBMISSION defaults to the bundled example. Written either way; the exit code
+    says whether the submission passes (0), has failing findings (1) or is invalid (2).
     """
     from ..render.publish import render_annual_report
 
-    result = load_result(submission_or_example(submission))
-    _write(output, render_annual_report(result, fmt))
+    path = submission_or_example(submission)
+    results = load_results(path, *([previous] if previous else []))
+    result = results[0]
+    quarters = _quarters(path, result)
+    _write(output, render_annual_report(result, fmt, with_findings=with_findings, previous=results[1] if previous else None, quarters=quarters))
+    if output:
+        _list_failing(result)
     sys.exit(EXIT_OK if result["summary"]["passed"] else EXIT_FINDINGS)
+
+
+def _list_failing(result: dict) -> None:
+    """After 'wrote FILE': each finding that fails the submission, one a line, so nobody publishes unaware."""
+    from ..render.publish import all_findings
+
+    strict = (result.get("settings") or {}).get("strict")
+    for f in all_findings(result):
+        if f["severity"] == "error" or (strict and f["severity"] == "warning"):
+            loc = f.get("location") or {}
+            where = loc.get("file") or result["submission"]["file"]
+            if loc.get("line"):
+                where += f":{loc['line']}:{loc.get('column') or 1}"
+            click.echo(f"{where}: {f['severity']}: {f['message']} [{f['rule']}]", err=True)
+
+
+def _quarters(path: Path, result: dict) -> list[dict] | None:
+    """Each quarter's figures from the case log, for the timeliness-by-quarter table (English landlords with a case log)."""
+    if path.suffix.lower() == ".json" or not result.get("metrics"):
+        return None
+    from ..assess import display_name
+    from ..caselog.quarterly import english_year
+    from ..intake.submission import load_submission
+
+    submission = load_submission(path, display_name(path))
+    if "scotland" in submission.code.jurisdiction or not submission.case_log:
+        return None
+    return english_year(submission)

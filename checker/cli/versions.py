@@ -64,11 +64,14 @@ def migrate_command(submission, target, output, period, report_file):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
 @reports_input_errors
 def quarterly_command(submission, quarter, fmt, output):
-    """Write the quarterly complaints summary of a Scottish landlord (SPSO model procedure).
+    """Write the quarterly complaints summary of an English or a Scottish landlord.
 
-    From SUBMISSION's case log: complaints received by stage, average working days to resolve
-    stage 1, stage 2 and escalated complaints, outcomes per stage, and the submission's
-    "you said, we did" entries for the quarter (annual_report.you_said_we_did).
+    From SUBMISSION's case log. English landlords (Housing Ombudsman Code): by stage, complaints
+    received, responded to, in time, within an extension and late; TSM CH01 and CH02 for the
+    quarter; average working days; outcomes and categories. Scottish landlords (SPSO model
+    procedure): complaints received by stage, average working days to resolve stage 1, stage 2 and
+    escalated complaints, outcomes per stage. Both: the submission's "you said, we did" entries for
+    the quarter (annual_report.you_said_we_did).
     """
     import json
 

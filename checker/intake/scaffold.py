@@ -22,6 +22,7 @@ import yaml
 
 from ..codes import Code, provision_sort_key
 from ..yamlsource import _Resolver
+from .placeholders import TEXTS as _TEXT
 
 WIDTH = 96
 TOP_ORDER = ("code", "landlord", "period", "prepared", "governance", "policy", "case_log", "settings", "metrics", "annual_report")
@@ -49,7 +50,7 @@ PLACEHOLDERS = {
 #     reviewed: YYYY-MM-DD
 #     approved: YYYY-MM-DD
 #     response: |
-#       The governing body's response to the annual complaints report.
+#       <<governance.governing_body.response>>
 #     response_url: https://
 #   publication_url: https://
 #   annual_report_url: https://""",
@@ -58,7 +59,7 @@ PLACEHOLDERS = {
 # policy:
 #   document: {document: "Complaints policy", url: https://}
 #   definition: >-
-#     The policy's definition of a complaint, word for word.
+#     <<policy.definition>>
 #   stages: 2
 #   pre_stage: false
 #   single_policy: true
@@ -86,7 +87,67 @@ PLACEHOLDERS = {
 #   stage1: {received: , responded: , pct_acknowledged_in_time: , pct_in_time: }
 #   stage2: {received: , responded: , pct_acknowledged_in_time: , pct_in_time: }
 #   escalation_rate_pct:""",
+    "annual_report": """\
+## The annual complaints performance and service improvement report (`chc annual-report`; every
+## key is described in docs/annual-report.md). Figures come from the case log (or `metrics:`);
+## this section holds the words and what the case log cannot know. Uncomment what you publish.
+# annual_report:
+#   title: Annual complaints performance and service improvement report
+#   url: https://
+#   foreword:
+#     text: |
+#       <<annual_report.foreword.text>>
+#     by: ""
+#     role: Chair of the Board
+#   introduction: |
+#     <<annual_report.introduction>>
+#   self_assessment_summary: |
+#     <<annual_report.self_assessment_summary>>
+#   performance_commentary: |
+#     <<annual_report.performance_commentary>>
+#   tenant_satisfaction_measures:
+#     TP09_satisfaction_pct: {lcra: , lcho: }
+#     commentary: <<annual_report.tenant_satisfaction_measures.commentary>>
+#   categories_commentary: |
+#     <<annual_report.categories_commentary>>
+#   sub_categories:
+#     Repairs: {Length of time: , Quality: , Communication: }
+#   refused:
+#     total:
+#     by_reason:
+#       - {reason: "Raised more than 12 months after the issue", count: }
+#     commentary: <<annual_report.refused.commentary>>
+#   compensation:
+#     total:
+#     cases:
+#     ombudsman_ordered:
+#     commentary: <<annual_report.compensation.commentary>>
+#   ombudsman:
+#     determinations:
+#       - case: ""
+#         determined: YYYY-MM-DD
+#         subject: ""
+#         finding: maladministration
+#         orders: []
+#         complied: YYYY-MM-DD
+#     findings_by_area: {Complaint handling: , Repairs: }
+#     non_compliance: []
+#     annual_report:
+#       title: ""
+#       url: https://
+#       summary: <<annual_report.ombudsman.annual_report.summary>>
+#       response: <<annual_report.ombudsman.annual_report.response>>
+#     other_reports: []
+#   improvements:
+#     - theme: ""
+#       you_said: <<annual_report.improvements.you_said>>
+#       learned: <<annual_report.improvements.learned>>
+#       we_did: <<annual_report.improvements.we_did>>
+#   lessons: |
+#     <<annual_report.lessons>>""",
 }
+# <<key>> marks where a text of placeholders.TEXTS goes: one source for the scaffold and the check.
+PLACEHOLDERS = {key: re.sub(r"<<([a-z_.]+)>>", lambda m: _TEXT[m.group(1)], text) for key, text in PLACEHOLDERS.items()}
 
 
 def parse_period(text: str) -> tuple[dt.date, dt.date]:
@@ -249,7 +310,8 @@ def dump_submission(data: Mapping, code: Code, *, schema_ref: str | None = None,
         lines.append("")
     for key in TOP_ORDER:
         if key in data and data[key] is not None:
-            lines += yaml_lines({key: data[key]})
+            hints = _landlord_hints(data[key]) if key == "landlord" and comments and isinstance(data[key], Mapping) else []
+            lines += yaml_lines({key: _Block(data[key]) if hints else data[key]}) + hints
             lines.append("")
         elif comments and key in PLACEHOLDERS:
             lines += PLACEHOLDERS[key].splitlines()
@@ -278,6 +340,18 @@ def dump_submission(data: Mapping, code: Code, *, schema_ref: str | None = None,
             answer = _empty_answer(provision) if provision is not None else {}
         lines += _answer_lines(pid, answer)
     return "\n".join(lines) + "\n"
+
+
+def _landlord_hints(landlord: Mapping) -> list[str]:
+    """Commented-out landlord keys not yet given: homes (for TSM CH01 and the annual return), type, registration."""
+    hints = {
+        "homes": ["  ## Homes owned at the year end, for TSM CH01 (complaints per 1,000 homes) and the Ombudsman's",
+                  "  ## annual return (its deadline depends on the number of homes). Uncomment and fill in.",
+                  "  # homes: {lcra: , lcho: }"],
+        "type": ["  # type: housing association"],
+        "registration": ['  # registration: ""'],
+    }
+    return [line for key, block in hints.items() if key not in landlord for line in block]
 
 
 def _answer_lines(pid: str, answer: Mapping) -> list[str]:

@@ -56,6 +56,8 @@ RULES = {
     "date-outside-period": "A date falls outside the period assessed",
     "date-order": "Governance dates are out of order",
     "case-log-rows-excluded": "Case-log rows could not be used for the figures",
+    "placeholder": "A text still holds the placeholder chc init wrote (never published)",
+    "link-missing": "A link the Ombudsman's annual submission form asks for is not recorded",
     "syntax": "Input: the file is not valid YAML",
     "schema": "Input: a value does not match the submission schema",
     "unknown-key": "Input: a key the submission schema does not know",

@@ -172,10 +172,22 @@ def _without_extension(stage: dict) -> float | None:
     return pct_of(stage.get("on_time"), stage.get("responded"))
 
 
-def key_figure_rows(s1: dict, s2: dict) -> list[tuple[str, str, str]]:
+def key_figure_rows(s1: dict, s2: dict, source: str = "case log") -> list[tuple[str, str, str]]:
+    """The stage table. Stated figures are the landlord's own: their 'in time' share is shown as
+    stated (a first-timescale figure, not 'extensions included'), and rows with no stated figure
+    are left out rather than shown as 'not available'."""
     def row(label, key, unit=""):
         return (label, fmt(s1.get(key), unit), fmt(s2.get(key), unit))
 
+    if source == "stated":
+        rows = [
+            row("Complaints received", "received"),
+            row("Responses sent", "responded"),
+            row("Acknowledged within the Code's timescale", "pct_acknowledged_in_time", "%"),
+            row("Responded within the Code's timescales", "pct_in_time", "%"),
+            row("Mean working days to respond", "mean_working_days"),
+        ]
+        return [r for r in rows if r[1] != NA or r[2] != NA]
     return [
         row("Complaints received", "received"),
         row("Withdrawn", "withdrawn"),
@@ -199,11 +211,17 @@ def _stated_tsm(result: dict) -> dict:
     """TSM figures the landlord states in annual_report.tenant_satisfaction_measures (keys like
     CH01_stage1_per_1000_homes: {lcra, lcho} and CH02_stage1_pct_in_time: 48.6 or {lcra, lcho})."""
     stated = _pick(result.get("annual_report") or {}, "tenant_satisfaction_measures", "tsm") or {}
-    out: dict = {"ch01": {}, "ch02": {}, "ch02_by_tenure": {}}
+    out: dict = {"ch01": {}, "ch02": {}, "ch02_by_tenure": {}, "tp09": {}, "commentary": ""}
     if not isinstance(stated, Mapping):
         return out
     for key, value in stated.items():
         name = str(key).lower()
+        if name.startswith("tp09"):
+            out["tp09"] = {t: value.get(t) for t, _ in TENURES} if isinstance(value, Mapping) else {"all": value}
+            continue
+        if name == "commentary":
+            out["commentary"] = value or ""
+            continue
         stage = "stage1" if "stage1" in name else "stage2" if "stage2" in name else None
         if not stage:
             continue
@@ -245,8 +263,21 @@ def tsm_tables(result: dict) -> dict:
     ch02_rows = []
     if metrics.get("ch02_by_tenure") or stated["ch02_by_tenure"]:
         ch02_rows = [(label, fmt(value("ch02_by_tenure", t, "stage1"), "%"), fmt(value("ch02_by_tenure", t, "stage2"), "%")) for t, label in TENURES]
+    figures = (result.get("stated_metrics") or {}) if not metrics else {}
+    stated["ch02"] = {**{st: (figures.get(st) or {}).get("pct_in_time") for st in ("stage1", "stage2")}, **stated["ch02"]}
     ch02_rows.append(("All tenures", fmt(value("ch02", None, "stage1"), "%"), fmt(value("ch02", None, "stage2"), "%")))
-    return {"ch01": ch01_rows, "ch02": ch02_rows, "ch01_source": _source_words(ch01_source), "ch02_source": _source_words(sources)}
+    ch01_reason = ""
+    if not ch01_source:
+        if not any(isinstance(homes.get(t), int) and homes.get(t) > 0 for t, _ in TENURES):
+            ch01_reason = "Not available: CH01 needs the number of homes we owned at the year end, which was not recorded."
+        else:
+            ch01_reason = "Not available: CH01 is counted from our case log, by tenure, and no case log or stated CH01 figure was supplied."
+    tp09 = stated["tp09"]
+    tp09_rows = [(label, fmt(tp09.get(t), "%")) for t, label in TENURES if tp09.get(t) is not None]
+    if tp09.get("all") is not None:
+        tp09_rows.append(("All tenures", fmt(tp09["all"], "%")))
+    return {"ch01": ch01_rows, "ch02": ch02_rows, "ch01_source": _source_words(ch01_source), "ch02_source": _source_words(sources),
+            "ch01_reason": ch01_reason, "tp09": tp09_rows, "commentary": stated["commentary"]}
 
 
 def _source_words(sources: set[str]) -> str:
@@ -467,8 +498,118 @@ def review_view(result: dict, diff: dict | None = None) -> dict:
 
 # ---------------------------------------------------------------- annual report
 
-def annual_view(result: dict) -> dict:
-    ar = result.get("annual_report") or {}
+ANSWER_COLUMNS = (("yes", "Yes"), ("partial", "Partly"), ("no", "No"), ("n/a", "Not applicable"), ("figure", "A figure or text"), (None, "Not answered"))
+
+
+def _answer_key(p: dict) -> str | None:
+    if p.get("answer") in ("yes", "no", "partial", "n/a"):
+        return p["answer"]
+    if p.get("value") is not None or p.get("values") or p.get("text") or p.get("choice"):
+        return "figure"
+    return None
+
+
+def answers_by_section(result: dict) -> dict:
+    """How the landlord answered, section by section (the answers as given, not chc's verdicts)."""
+    titles = {s["id"]: s["title"] for s in result["summary"]["sections"]}
+    counts: dict[str, dict] = {}
+    for p in result["provisions"]:
+        row = counts.setdefault(p["section"], {k: 0 for k, _ in ANSWER_COLUMNS})
+        row[_answer_key(p)] += 1
+    used = [(k, label) for k, label in ANSWER_COLUMNS if any(row[k] for row in counts.values())]
+    rows = [(f"{sid}. {titles.get(sid, '')}", [row[k] for k, _ in used]) for sid, row in counts.items()]
+    total = [sum(row[k] for row in counts.values()) for k, _ in used]
+    return {"columns": [label for _, label in used], "rows": rows, "total": total}
+
+
+def declared_gaps(result: dict) -> list[dict]:
+    """Every requirement the landlord says it does not (fully) meet, with its explanation and plan, in its words."""
+    rows = []
+    for p in result["provisions"]:
+        if p.get("answer") not in ("no", "partial"):
+            continue
+        action = p.get("action") or {}
+        rows.append({"id": p["id"], "requirement": p["requirement"], "answer": p["answer"],
+                     "explanation": p.get("explanation") or p.get("commentary") or "",
+                     "what": action.get("what") or "", "owner": action.get("owner") or "", "target_date": action.get("target_date") or ""})
+    return rows
+
+
+def _foreword(value: Any) -> dict:
+    if isinstance(value, Mapping):
+        return {"text": value.get("text") or "", "by": value.get("by") or "", "role": value.get("role") or ""}
+    return {"text": value or "", "by": "", "role": ""}
+
+
+def comparison(result: dict, previous: dict | None) -> dict | None:
+    """Last year's figures beside this year's, with the change (from `chc diff`'s figures)."""
+    if not previous:
+        return None
+    from ..diff import diff_results
+
+    diff = diff_results(previous, result)
+    rows = []
+    for f in diff["figures"]:
+        if f["old"] is None and f["new"] is None:
+            continue
+        change = NA if f["change"] is None else (f"{f['change']:+,.1f}" if isinstance(f["change"], float) else f"{f['change']:+,}") + (" points" if f["unit"] == "%" else "")
+        unit = "%" if f["unit"] == "%" else ""
+        rows.append((f["label"], fmt(f["old"], unit), fmt(f["new"], unit), change))
+    yes_old = sum(1 for p in previous["provisions"] if p.get("answer") == "yes")
+    yes_new = sum(1 for p in result["provisions"] if p.get("answer") == "yes")
+    rows.insert(0, ("Requirements we answered yes to", f"{yes_old} of {len(previous['provisions'])}", f"{yes_new} of {len(result['provisions'])}", f"{yes_new - yes_old:+,}"))
+    return {"previous_label": previous["submission"]["period"].get("label") or previous["submission"]["period"]["start"][:4],
+            "current_label": result["submission"]["period"].get("label") or "", "rows": rows}
+
+
+def quarter_timeliness(result: dict, quarters: list[dict] | None) -> dict:
+    """Timeliness by quarter: from the case log (`caselog.quarterly.english_year`) or as stated
+    (annual_report.timeliness_by_quarter); rows of (quarter, stage 1 received, in time, stage 2 ...)."""
+    rows, series = [], {"stage1": [], "stage2": []}
+    if quarters:
+        for q in quarters:
+            s1, s2 = q["stages"]
+            label = _quarter_label(q["quarter"]["id"], result)
+            rows.append((label, fmt(s1["received"]), fmt(s1["responded"]), fmt(s1["pct_in_time"], "%"), fmt(s1["mean_working_days"]),
+                         fmt(s2["received"]), fmt(s2["responded"]), fmt(s2["pct_in_time"], "%"), fmt(s2["mean_working_days"])))
+            series["stage1"].append((label, s1["pct_in_time"]))
+            series["stage2"].append((label, s2["pct_in_time"]))
+        source = "case log"
+    else:
+        stated = (result.get("annual_report") or {}).get("timeliness_by_quarter") or {}
+        for q in ("Q1", "Q2", "Q3", "Q4"):
+            if q in stated:
+                label = _quarter_label(q, result)
+                v = stated[q] or {}
+                rows.append((label, NA, NA, fmt(v.get("stage1"), "%"), NA, NA, NA, fmt(v.get("stage2"), "%"), NA))
+                series["stage1"].append((label, v.get("stage1")))
+                series["stage2"].append((label, v.get("stage2")))
+        source = "stated" if rows else ""
+    chart = None
+    if rows and any(v is not None for st in series.values() for _, v in st):
+        chart = grouped_bar_chart("chart-quarter-timeliness", "Responses within the Code's timescales by quarter (%)",
+                                  [label for label, _ in series["stage1"]],
+                                  [("Stage 1", [v for _, v in series["stage1"]]), ("Stage 2", [v for _, v in series["stage2"]])], unit="%")
+    return {"rows": rows, "source": source, "chart": chart}
+
+
+def sub_category_rows(ar: Mapping) -> list[dict]:
+    """annual_report.sub_categories as [{category, total, subs: [(name, n)]}], largest first."""
+    raw = ar.get("sub_categories") or {}
+    out = []
+    for category, subs in (raw.items() if isinstance(raw, Mapping) else ()):
+        items = sorted(((str(k), v) for k, v in (subs or {}).items()), key=lambda kv: (-(kv[1] or 0), kv[0]))
+        total = sum(v for _, v in items if isinstance(v, int))
+        out.append({"category": str(category), "total": total, "subs": [(k, fmt(v)) for k, v in items]})
+    return sorted(out, key=lambda c: (-c["total"], c["category"]))
+
+
+def annual_view(result: dict, *, with_findings: bool = False, previous: dict | None = None, quarters: list[dict] | None = None) -> dict:
+    from ..intake.placeholders import scrub
+
+    # a text still holding chc init's placeholder is not the landlord's words: never published
+    result = {**result, "submission": scrub(result["submission"]), "annual_report": scrub(result.get("annual_report") or {})}
+    ar = result["annual_report"]
     source, s1, s2 = stage_figures(result)
     as_at, as_at_reason = as_at_date(result)
     verdicts = result["summary"]["verdicts"]
@@ -504,26 +645,37 @@ def annual_view(result: dict) -> dict:
     c2 = s2.get("categories") or (_labels(stated_categories.get("stage2")) if isinstance(stated_categories, Mapping) else {})
     outcomes = sorted(_merged_counts(o1, o2),
                       key=lambda r: (OUTCOME_ORDER.get(str(r[0]).lower(), 9), -((r[1] or 0) + (r[2] or 0)), r[0]))
-    quarters = m.get("by_quarter") or {}
+    by_quarter = m.get("by_quarter") or {}
+    timeliness = quarter_timeliness(result, quarters)
     return {
         "r": result,
+        "with_findings": with_findings,
+        "findings": all_findings(result) if with_findings else [],
+        "severity_labels": SEVERITY_LABELS,
+        "foreword": _foreword(ar.get("foreword")),
+        "answers_table": answers_by_section(result),
+        "answered_yes": sum(1 for p in result["provisions"] if p.get("answer") == "yes"),
+        "declared": declared_gaps(result),
+        "comparison": comparison(result, scrub(previous) if previous else None),
+        "timeliness": timeliness,
+        "sub_categories": sub_category_rows(ar),
         "text": {
-            "introduction": _pick(ar, "introduction", "foreword") or "",
+            "introduction": _pick(ar, "introduction") or "",
             "self_assessment_summary": _pick(ar, "self_assessment_summary", "self_assessment") or "",
             "performance_commentary": _pick(ar, "performance_commentary", "performance", "analysis") or "",
         },
         "source": source,
-        "key_figures": key_figure_rows(s1, s2),
+        "key_figures": key_figure_rows(s1, s2, source),
         "s1": s1, "s2": s2,
         "has_figures": bool(s1 or s2),
         "escalation": escalation(result),
         "tsm": tsm_tables(result),
         "outcomes": [(k, fmt(a), fmt(b)) for k, a, b in outcomes],
         "categories": [(k, fmt(a), fmt(b)) for k, a, b in _merged_counts(c1, c2)],
-        "categories_commentary": stated_categories if isinstance(stated_categories, str) else "",
-        "quarters": [(_quarter_label(q, result), fmt((quarters.get(q) or {}).get("stage1")), fmt((quarters.get(q) or {}).get("stage2")))
-                     for q in ("Q1", "Q2", "Q3", "Q4") if q in quarters],
-        "charts": {c.id: c for c in charts(result, s1, s2)},
+        "categories_commentary": _pick(ar, "categories_commentary") or (stated_categories if isinstance(stated_categories, str) else ""),
+        "quarters": [(_quarter_label(q, result), fmt((by_quarter.get(q) or {}).get("stage1")), fmt((by_quarter.get(q) or {}).get("stage2")))
+                     for q in ("Q1", "Q2", "Q3", "Q4") if q in by_quarter],
+        "charts": {c.id: c for c in charts(result, s1, s2) + ([timeliness["chart"]] if timeliness["chart"] else [])},
         "verdicts": verdicts,
         "met": verdicts.get("met", 0),
         "total": total,
@@ -626,10 +778,17 @@ def render_review_pack(result: dict, diff: dict | None = None) -> str:
     return render("review-pack.html.j2", **review_view(relative_paths(result, folder), relative_diff(diff, folder)))
 
 
-def render_annual_report(result: dict, fmt_: str = "html") -> str:
+def render_annual_report(result: dict, fmt_: str = "html", *, with_findings: bool = False, previous: dict | None = None,
+                         quarters: list[dict] | None = None) -> str:
+    """The report in the landlord's words; chc's verdicts and findings only `with_findings`.
+    Files are named relative to the submission's folder."""
+    import os
+
     from .paths import relative_paths
     from .templated import render, sections_with_rows
 
     template = {"html": "annual-report.html.j2", "md": "annual-report.md.j2"}[fmt_]
-    result = relative_paths(result)
-    return render(template, groups=sections_with_rows(result), **annual_view(result))
+    folder = os.path.dirname(result["submission"].get("file") or "") or "."
+    result = relative_paths(result, folder)
+    previous = relative_paths(previous, folder) if previous else previous
+    return render(template, groups=sections_with_rows(result), **annual_view(result, with_findings=with_findings, previous=previous, quarters=quarters))

@@ -10,6 +10,7 @@ from . import (
     definition,
     evidence,
     governance,
+    placeholders,
     policy,
     shares,
     timescale,
@@ -29,4 +30,5 @@ SUBMISSION_RULES = (
     crosschecks.check_stated_figures,
     crosschecks.check_governance,
     crosschecks.check_case_log,
+    placeholders.check,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import UNSUPPORTS, Finding
+from ...intake.placeholders import is_placeholder
 from .policy import lookup
 
 LABELS = {
@@ -23,7 +24,8 @@ def check(ctx, provision, answer):
         if chk.kind != "governance":
             continue
         field = chk.get("field")
-        if lookup(ctx.submission.governance, field) in (None, "", {}):
+        value = lookup(ctx.submission.governance, field)
+        if value in (None, "", {}) or is_placeholder(value):
             label = LABELS.get(field, field)
             yield Finding(
                 "governance-missing", ctx.severity(provision),
