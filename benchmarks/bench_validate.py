@@ -15,7 +15,7 @@ The mix of submissions (`generate`) is also used by tests/test_batch.py:
 - declared: one to five rows answered no with an explanation and an action plan (passes,
   unless a plan lacks an owner (a warning) or its date has passed (fails));
 - contradicted: a policy of 15 working days, or a stated stage 1 figure below the tolerance (fails);
-- broken: one input problem: a YAML syntax error, an answer the Code does not allow, an unknown
+- broken: one input problem: a YAML syntax error, an answer chc cannot read ("Yess"), an unknown
   provision or a period that ends before it starts (invalid, exit 2).
 """
 

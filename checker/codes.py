@@ -71,6 +71,7 @@ class Provision:
     subheading: str = ""
     answer_type: str = "yes-no"
     allows_not_applicable: bool = False
+    applies_if: str = ""
     items: tuple[Item, ...] = ()
     choices: tuple[str, ...] = ()
     guidance: str = ""
@@ -245,6 +246,7 @@ def _build(doc: YamlDocument) -> Code:
             subheading=p.get("subheading", ""),
             answer_type=p.get("answer_type", "yes-no"),
             allows_not_applicable=p.get("allows_not_applicable", False),
+            applies_if=p.get("applies_if", ""),
             items=tuple(Item(i["id"], i["text"].strip()) for i in p.get("items", ())),
             choices=tuple(p.get("choices", ())),
             guidance=p.get("guidance", "").strip(),

@@ -14,6 +14,7 @@ class Location:
     """A place in an input file. Line and column are 1-based; 0 means unknown.
 
     Spreadsheets use `sheet` and put the row in `line` and the column letter in `cell`.
+    Tables of a Word document or web page use `table` (1-based) and put the row in `line`.
     """
 
     file: str
@@ -21,8 +22,11 @@ class Location:
     column: int = 0
     sheet: str = ""
     cell: str = ""
+    table: int = 0
 
     def __str__(self) -> str:
+        if self.table:
+            return f"{self.file}: table {self.table}" + (f" row {self.line}" if self.line else "")
         if self.sheet:
             where = f"{self.file}[{self.sheet}]"
             if self.cell:
@@ -38,6 +42,8 @@ class Location:
             out["sheet"] = self.sheet
         if self.cell:
             out["cell"] = self.cell
+        if self.table:
+            out["table"] = self.table
         return out
 
 

@@ -82,6 +82,7 @@ def _provision(result: ProvisionResult) -> dict:
         "requirement": p.requirement,
         "items": [{"id": i.id, "text": i.text} for i in p.items],
         "answer": (a.comply or None) if a else None,
+        "answer_as_written": (a.answer_as_written or a.words or None) if a else None,
         "value": a.value if a else None,
         "values": dict(a.values) if a and a.values else None,
         "text": a.text if a and a.text else None,
@@ -95,10 +96,26 @@ def _provision(result: ProvisionResult) -> dict:
             "what": a.action.what,
             "owner": a.action.owner or None,
             "target_date": a.action.target_date.isoformat() if a.action.target_date else None,
+            **({"target_date_as_written": a.action.date_as_written, "target_date_read_as": a.action.date_read_as} if a.action.date_read_as else {}),
         } if a and a.action else None,
+        "read_from_commentary": _reading(a.reading) if a and a.reading else None,
+        "applies_if": p.applies_if or None,
         "needs_review": bool(a and a.needs_review),
         "carried_from": list(a.carried_from) if a and a.carried_from else None,
         "findings": [f.as_dict() for f in result.findings],
+    }
+
+
+def _reading(reading) -> dict:
+    """What a 'no' row's one commentary column was read as, with the words each part came from."""
+    target = reading.target
+    return {
+        "explanation": reading.explains,
+        "action": bool(reading.action_phrase),
+        "action_phrase": reading.action_phrase or None,
+        "target_date": target.date.isoformat() if target else None,
+        "date_phrase": target.phrase if target else None,
+        "date_read_as": (target.read_as or "day") if target else None,
     }
 
 

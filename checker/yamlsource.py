@@ -114,6 +114,7 @@ class YamlDocument:
     sha256: str
     positions: dict = field(default_factory=dict, compare=False, repr=False)
     key_positions: dict = field(default_factory=dict, compare=False, repr=False)
+    comment_cuts: tuple = field(default=(), compare=False, repr=False)
 
     def where(self, path: Path_ = (), *, key: bool = False) -> Location:
         """The location of the value (or, with key=True, the key) at `path`, or its nearest ancestor."""
@@ -178,13 +179,13 @@ def load_yaml_text(text: str, name: str, sha256: str = "") -> YamlDocument:
         loader, node = _compose(text, name)
     if node is None:
         raise InputError([Problem(Location(name, 1, 1), "the file is empty: expected a YAML mapping", "empty")])
-    builder = _Builder(name, loader)
+    builder = _Builder(name, loader, text)
     data = builder.build(node, (), 0)
     if fast and builder.stopped:  # too deep or too large: let the guarded composer say so, as it always does
         _compose(text, name)
     if builder.problems:
         raise InputError(builder.problems)
-    return YamlDocument(name, data, sha256, builder.positions, builder.key_positions)
+    return YamlDocument(name, data, sha256, builder.positions, builder.key_positions, tuple(builder.comment_cuts))
 
 
 if getattr(yaml, "__with_libyaml__", False):
@@ -322,11 +323,38 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     return Problem(Location(name, line, column), f"YAML syntax: {what}", "syntax")
 
 
+@dataclass(frozen=True)
+class CommentCut:
+    """Plain text followed on its line by ' #...': YAML keeps the text before and drops the rest
+    as a comment, which is rarely what a person typing '#4411' meant."""
+
+    path: tuple
+    line: int
+    column: int  # of the '#'
+    kept: str
+    comment: str
+
+
+def _comment_cut(lines: list[str], node: yaml.ScalarNode, path: tuple) -> CommentCut | None:
+    """The comment after an unquoted text value on the value's last line, if there is one."""
+    end = node.end_mark
+    if end.line >= len(lines) or not isinstance(node.value, str) or not node.value:
+        return None
+    rest = lines[end.line][end.column:]
+    stripped = rest.lstrip(" \t")
+    if not stripped.startswith("#") or stripped == rest:
+        return None
+    column = end.column + len(rest) - len(stripped) + 1
+    return CommentCut(path, end.line + 1, column, node.value, stripped[1:].strip())
+
+
 class _Builder:
     """Turns composed nodes into Python values, recording positions and refusing unsafe shapes."""
 
-    def __init__(self, name: str, constructor: yaml.constructor.SafeConstructor):
+    def __init__(self, name: str, constructor: yaml.constructor.SafeConstructor, text: str = ""):
         self.name = name
+        self.lines = text.split("\n") if " #" in text or "\t#" in text else None  # comment cuts only
+        self.comment_cuts: list[CommentCut] = []
         self.constructor = constructor
         self.positions: dict = {}
         self.key_positions: dict = {}
@@ -351,6 +379,10 @@ class _Builder:
             self.stopped = True
             return None
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if self.lines is not None and isinstance(node, yaml.ScalarNode) and not node.style:  # plain (libyaml says "")
+            cut = _comment_cut(self.lines, node, path)
+            if cut:
+                self.comment_cuts.append(cut)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):

@@ -15,7 +15,7 @@ from checker.render import ci
 KINDS = ["clean", "declared", "contradicted", "broken", "clean"]
 EXPECTED = [  # (status, failing rules or the input problem's rule), file by file
     ("pass", []), ("pass", []), ("fail", ["policy-exceeds-code"]), ("invalid", ["syntax"]), ("pass", []),
-    ("pass", []), ("fail", ["target-date-passed"]), ("fail", ["policy-exceeds-code"]), ("invalid", ["schema"]), ("pass", []),
+    ("pass", []), ("fail", ["target-date-passed"]), ("fail", ["policy-exceeds-code"]), ("invalid", ["answer-not-recognised"]), ("pass", []),
     ("pass", []), ("pass", []), ("fail", ["timeliness-below-tolerance"]), ("invalid", ["unknown-provision"]), ("pass", []),
     ("pass", []), ("pass", []), ("fail", ["timeliness-below-tolerance"]), ("invalid", ["bad-period"]), ("pass", []),
 ]

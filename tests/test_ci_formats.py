@@ -82,7 +82,7 @@ def test_junit_invalid_file_is_an_error_with_its_problems(folder):
     case = ET.fromstring(text).find("testsuite/testcase")
     assert case.get("name") == "input"
     assert case.find("error").attrib == {"message": "1 input problem: the file cannot be checked", "type": "invalid-input"}
-    assert case.find("error").text == 'invalid/submission.yaml:5:19: error: answers.6.3.comply: expected one of yes, no, partial, n/a; found "Yess" [schema]'
+    assert case.find("error").text == 'invalid/submission.yaml:5:19: error: \'Yess\' is not an answer chc can read; 6.3 takes yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case and with any words after (see docs/answers.md) [answer-not-recognised]'
 
 
 def test_junit_strict_turns_the_warning_into_a_failure(folder):
@@ -114,7 +114,7 @@ def test_sarif_rules_results_levels_and_regions(folder):
     _, text = output(folder, "sarif", ".")
     run = json.loads(text)["runs"][0]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
-    assert rules == ["no-action", "no-explanation", "no-owner", "no-target-date", "not-approved", "schema", "target-date-passed"]
+    assert rules == ["answer-not-recognised", "no-action", "no-explanation", "no-owner", "no-target-date", "not-approved", "target-date-passed"]
     assert run["tool"]["driver"]["name"] == "chc"
     seen = [(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
              r["locations"][0]["physicalLocation"]["region"]["startLine"], r["locations"][0]["physicalLocation"]["region"]["startColumn"])
@@ -125,7 +125,7 @@ def test_sarif_rules_results_levels_and_regions(folder):
         ("target-date-passed", "error", "fail/submission.yaml", 104, 13),
         ("no-action", "error", "fail/submission.yaml", 118, 3),
         ("no-owner", "warning", "fail/submission.yaml", 60, 13),
-        ("schema", "error", "invalid/submission.yaml", 5, 19),
+        ("answer-not-recognised", "error", "invalid/submission.yaml", 5, 19),
         ("not-approved", "warning", "warn/submission.yaml", 13, 5),
     ]
     for result in run["results"]:
@@ -166,7 +166,7 @@ def test_github_annotations_carry_file_line_and_column(folder):
         "::error file=fail/submission.yaml,line=104,col=13,title=chc target-date-passed (7.3)::the target date for 7.3 (2025-02-28) had passed by the end of the period assessed (2025-03-31)",
         "::error file=fail/submission.yaml,line=118,col=3,title=chc no-action (9.8)::9.8 is answered 'no' without an action plan (what will be done, by whom, by when)",
         "::warning file=fail/submission.yaml,line=60,col=13,title=chc no-owner (4.3)::the action for 4.3 names no owner",
-        '::error file=invalid/submission.yaml,line=5,col=19,title=chc schema::answers.6.3.comply: expected one of yes, no, partial, n/a; found "Yess"',
+        '::error file=invalid/submission.yaml,line=5,col=19,title=chc answer-not-recognised::\'Yess\' is not an answer chc can read; 6.3 takes yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case and with any words after (see docs/answers.md)',
         "fail/submission.yaml: FAIL: 4 failing findings (4 errors, 1 warning, 0 notes); 67 met, 5 not-met, 0 contradicted, 0 unsupported, 0 unanswered, 0 not-applicable",
         "invalid/submission.yaml: INVALID: 1 input problem",
         "2 files: 0 pass, 1 fail, 1 invalid; 4 failing findings, 1 input problem",
@@ -192,7 +192,7 @@ def test_json_has_a_summary_and_the_canonical_results(folder):
         ("fail/submission.yaml", "fail", 4), ("invalid/submission.yaml", "invalid", None),
         ("pass/submission.yaml", "pass", 0), ("warn/submission.yaml", "pass", 0)]
     assert doc["files"][1]["problems"] == [{"location": {"file": "invalid/submission.yaml", "line": 5, "column": 19},
-                                            "message": 'answers.6.3.comply: expected one of yes, no, partial, n/a; found "Yess"', "rule": "schema"}]
+                                            "message": '\'Yess\' is not an answer chc can read; 6.3 takes yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case and with any words after (see docs/answers.md)', "rule": "answer-not-recognised"}]
     assert doc["files"][0]["verdicts"] == {"met": 67, "not-met": 5, "contradicted": 0, "unsupported": 0, "unanswered": 0, "not-applicable": 0}
     assert [r["submission"]["file"] for r in doc["results"]] == ["fail/submission.yaml", "pass/submission.yaml", "warn/submission.yaml"]
     assert all(r["schema_version"] for r in doc["results"])

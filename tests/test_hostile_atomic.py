@@ -150,6 +150,7 @@ WRITERS = {"write_text", "write_bytes", "save", "dump", "replace", "rename", "co
 ALLOWED: dict[str, set[str]] = {
     "output.py": {"mkstemp", "fdopen", "replace"},  # write_atomic itself
     "render/xlsx.py": {"save"},  # ExcelWriter saves into an in-memory zip archive
+    "render/docx.py": {"save"},  # python-docx saves into a BytesIO
     "intake/workbook.py": {"save", "write_text"},  # saves into a BytesIO; a probe copy in a private temporary folder is loaded back
 }
 

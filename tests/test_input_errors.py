@@ -59,7 +59,7 @@ def test_wrong_types_each_reported_where_they_are(tmp_path):
     assert problems_of(tmp_path, text) == [
         "submission.yaml:2:61: error: landlord.homes.lcra: expected a whole number, found \"many\" [schema]",
         "submission.yaml:3:34: error: period.end: expected a real date written YYYY-MM-DD; found \"31/03/2025\" [schema]",
-        "submission.yaml:5:19: error: answers.6.3.comply: expected one of yes, no, partial, n/a; found \"yess\" [schema]",
+        "submission.yaml:5:19: error: 'yess' is not an answer chc can read; 6.3 takes yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case and with any words after (see docs/answers.md) [answer-not-recognised]",
         "submission.yaml:5:35: error: answers.6.3.evidence: expected a list, found \"policy\" [schema]",
         "submission.yaml:6:24: error: answers.6.4: unknown key 'colour'; expected one of: comply, value, values, text, choice, evidence, commentary, explanation, reason, action, needs_review, carried_from [unknown-key]",
     ]
@@ -77,8 +77,8 @@ def test_unknown_provisions_and_answers_the_code_does_not_allow(tmp_path):
     assert problems_of(tmp_path, text) == [
         "submission.yaml:5:3: error: provision 6.21 does not exist in hos-2024; section 6 runs 6.1 to 6.20 (sections 1, 2, 3, 4, 5, 6, 7, 8, 9) [unknown-provision]",
         "submission.yaml:6:3: error: provision 1.1 is not a row of the hos-2024 self-assessment form, so it takes no answer [not-a-form-row]",
-        "submission.yaml:7:19: error: 'partial' is not an answer hos-2024 allows; use yes or no [answer-not-allowed]",
-        "submission.yaml:8:19: error: 'n/a' is not an answer hos-2024 allows; use yes or no [answer-not-allowed]",
+        "submission.yaml:7:19: error: 'partial' is not an answer hos-2024 allows; hos-2024 allows yes or no; a requirement met in part is answered no, with an explanation and an action plan [answer-not-allowed]",
+        "submission.yaml:8:19: error: 'n/a' is not an answer hos-2024 allows; hos-2024 allows yes or no [answer-not-allowed]",
     ]
 
 

@@ -53,7 +53,7 @@ def test_a_warning_passes_but_fails_with_strict(cases):
 
 def test_invalid_input_exits_2_with_the_problem(cases):
     assert run("invalid/submission.yaml") == (2, [
-        'invalid/submission.yaml:5:19: error: answers.6.3.comply: expected one of yes, no, partial, n/a; found "Yess" [schema]',
+        'invalid/submission.yaml:5:19: error: \'Yess\' is not an answer chc can read; 6.3 takes yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case and with any words after (see docs/answers.md) [answer-not-recognised]',
         "invalid/submission.yaml: INVALID: 1 input problem",
     ], "")
 
@@ -98,7 +98,7 @@ def test_batch_table_and_totals(cases):
         "pass/submission.yaml     Golden Homes (all-met)      2024-25  hos-2024   72        0        0        0        0    0        0  PASS",
         "warn/submission.yaml     Golden Homes (all-met)      2024-25  hos-2024   72        0        0        0        0    0        0  PASS",
         "",
-        'invalid/submission.yaml:5:19: error: answers.6.3.comply: expected one of yes, no, partial, n/a; found "Yess" [schema]',
+        'invalid/submission.yaml:5:19: error: \'Yess\' is not an answer chc can read; 6.3 takes yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case and with any words after (see docs/answers.md) [answer-not-recognised]',
         "",
         "4 files: 2 pass, 1 fail, 1 invalid; 4 failing findings, 1 input problem",
     ]

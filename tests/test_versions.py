@@ -328,7 +328,7 @@ def test_answer_shapes_are_checked_where_they_are_written(tmp_path):
         "submission.yaml:11:18: error: provision 6.3 asks for a count; 1.5 is not a whole number of 0 or more [out-of-range]",
         "submission.yaml:12:11: error: provision 8.1 takes a written answer in 'text', not 'comply' [wrong-answer-type]",
         "submission.yaml:13:24: error: provision 3.4 takes a comply answer (yes/no/n/a), not 'value' [wrong-answer-type]",
-        "submission.yaml:14:19: error: provision 2.1 cannot be answered n/a in hos-2020 [answer-not-allowed]",
+        "submission.yaml:14:19: error: provision 2.1 cannot be answered n/a in hos-2020; answer yes or no (n/a only on 3.4, 3.5, 4.8, 4.9, 5.2, 6.4) [answer-not-allowed]",
     ]
 
 

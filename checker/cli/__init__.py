@@ -30,6 +30,7 @@ COMMANDS = {
     "init": (".author", "init_command"),
     "schema": (".author", "schema_command"),
     "workbook": (".author", "workbook_group"),
+    "import": (".importing", "import_command"),
     "codes": (".browse", "codes_command"),
     "show": (".browse", "show_command"),
 }

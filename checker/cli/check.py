@@ -68,8 +68,8 @@ with_findings_option = click.option(
 @click.command("report")
 @submission_argument
 @settings_options
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "csv", "json", "pdf"]), default="html", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output; xlsx and pdf need a file).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "docx", "csv", "json", "pdf"]), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output; xlsx, docx and pdf need a file).")
 @with_findings_option
 @reports_input_errors
 def report_command(submission, fmt, output, with_findings, **overrides):
@@ -81,8 +81,9 @@ def report_command(submission, fmt, output, with_findings, **overrides):
     (0) or has failing findings (1); the report is written either way, and each failing finding
     is listed after "wrote FILE". PDF (A4) is printed by Chromium, which must be installed.
     """
-    if fmt in ("xlsx", "pdf") and not output:
-        raise click.UsageError(f"--format {fmt} writes a binary file: give the file with -o FILE")
+    if fmt in ("xlsx", "docx", "pdf") and not output:
+        kind = {"xlsx": "workbook", "docx": "Word document", "pdf": "PDF"}[fmt]
+        raise click.UsageError(f"--format {fmt} writes a {kind}: give the file with -o FILE")
     if output and submission and output.resolve() == submission.resolve():
         raise InputError([Problem(Location(str(output)), "is the submission itself; write the report to another file", "usage")])
     if fmt == "pdf":
@@ -134,6 +135,12 @@ def print_pdf(html_text: str) -> bytes:
         sys.exit(EXIT_INVALID)
 
 
+def relative_paths_of(result: dict) -> dict:
+    from ..render.paths import relative_paths
+
+    return relative_paths(result)
+
+
 def render_report(result: dict, fmt: str, with_findings: bool = False) -> str | bytes:
     if fmt == "json":
         from ..render.paths import relative_paths
@@ -143,6 +150,10 @@ def render_report(result: dict, fmt: str, with_findings: bool = False) -> str | 
         from ..render.xlsx import render_xlsx
 
         return render_xlsx(result, with_findings=with_findings)
+    if fmt == "docx":
+        from ..render.docx import render_docx
+
+        return render_docx(relative_paths_of(result), with_findings=with_findings)
     if fmt == "csv":
         from ..render.csv_table import render_csv
 

@@ -107,7 +107,7 @@ def review_command(submission, previous, fmt, output):
 
     if fmt == "pdf":
         if not output:
-            raise click.UsageError("--format pdf writes a binary file: give the file with -o FILE")
+            raise click.UsageError("--format pdf writes a PDF: give the file with -o FILE")
         require_pdf_engine()
     paths = [submission_or_example(submission)] + ([previous] if previous else [])
     results = load_results(*paths)

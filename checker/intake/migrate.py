@@ -174,8 +174,8 @@ def migrate(submission: Submission, target: Code, *, period: str | None = None, 
         start, end = parse_period(period)
         new_period = {"start": start, "end": end}
     else:
-        new_period = dict(raw["period"])
         start, end = submission.period_start, submission.period_end
+        new_period = dict(raw["period"]) if isinstance(raw["period"], dict) else {"start": start, "end": end, "label": str(raw["period"])}
     report = MigrationReport(
         source_code=old.id, target_code=target.id, source_file=Path(submission.path).name, source_sha256=submission.sha256,
         source_period=submission.period_label, target_period=new_period.get("label") or period_label(start, end),

@@ -273,7 +273,9 @@ def provision_comment(provision, code: Code, indent: int = 2) -> list[str]:
     if provision.guidance:
         lines += _comment(f"Evidence: {provision.guidance}", indent)
     hint = _answer_hint(provision)
-    if provision.allows_not_applicable:
+    if provision.allows_not_applicable and provision.applies_if:
+        hint += (" Or " if hint else "") + f"`comply: n/a` unless {provision.applies_if} (no reason needed)."
+    elif provision.allows_not_applicable:
         hint += (" Or " if hint else "") + f"`comply: n/a` with a `reason` ({code.id} allows it here)."
     if hint:
         lines += _comment(f"Answer: {hint}", indent)

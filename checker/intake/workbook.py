@@ -187,6 +187,7 @@ def export_workbook(data: Mapping, code: Code) -> bytes:
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
 
+    data = _period_as_dates(data)
     wb = Workbook()
     answers_ws = wb.active
     answers_ws.title = ANSWERS
@@ -200,6 +201,18 @@ def export_workbook(data: Mapping, code: Code) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return _without_timestamps(buffer.getvalue())
+
+
+def _period_as_dates(data: Mapping) -> Mapping:
+    """A period written as a financial year (`period: 2024-25`, or a label alone) as its dates."""
+    from .written import read_period_label
+
+    period = data.get("period")
+    label = period if not isinstance(period, Mapping) else None if "start" in period else period.get("label")
+    years = read_period_label(label) if label is not None else None
+    if years is None:
+        return data
+    return {**data, "period": {"start": years[0], "end": years[1], "label": str(label)}}
 
 
 def _styles():
@@ -299,7 +312,7 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
             "reason": answer.get("reason") or None,
             "action": action.get("what"),
             "owner": action.get("owner"),
-            "target_date": _date_or_none(action.get("target_date")),
+            "target_date": _date_or_none(action.get("target_date")) or action.get("target_date") or None,  # "October 2025" kept as written
         }
         for i, col in enumerate(cols, start=1):
             cell = ws.cell(row=row, column=i)
@@ -501,6 +514,12 @@ def _cell_date(reader: _Reader, sheet: str, cell, what: str) -> dt.date | None:
             return dt.datetime.strptime(text, form).date()
         except ValueError:
             continue
+    if what == "target date":
+        from .written import read_date
+
+        read = read_date(text)
+        if read is not None:  # "October 2025", "Q3 2025/26": kept as written; the check reads it as the last day
+            return read.date if not read.read_as else text
     reader.problem(sheet, cell.row, cell.column, f"{what}: '{text}' is not a date (type it as 2026-03-31 or 31/03/2026)", "bad-date")
     return None
 
@@ -599,18 +618,27 @@ def _read_row(cells: dict, code: Code, provision, reader: _Reader) -> dict:
     answer: dict[str, Any] = {}
     comply = text("comply")
     if comply is not None:
-        value = comply.strip().lower()
+        from .written import accepted_spellings, read_comply
+
+        read = read_comply(comply)  # the same reading as a YAML submission's: "Yes.", "Y", "Partially", "N/A"
+        value = read.value
         allowed = allowed_answers(code, provision)
         cell = cells["comply"]
-        if value not in allowed:
+        if read.kind == "empty":
+            pass
+        elif read.kind == "words" and provision.answer_type == "yes-no":
+            answer["comply"] = comply.strip()  # an answer in words: kept; the check keeps it as commentary
+        elif value not in allowed:
             if provision.answer_type != "yes-no":
                 reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id} is answered with a number in the Value column, not '{comply}'", "wrong-answer-type")
+            elif read.kind != "answer":
+                reader.problem(ANSWERS, cell.row, cell.column, f"'{comply.strip()}' is not an answer chc can read; {provision.id} takes {accepted_spellings(allowed)}", "answer-not-recognised")
             elif value in code.answers:
-                reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id} cannot be answered {value} in {code.id}", "answer-not-allowed")
+                reader.problem(ANSWERS, cell.row, cell.column, f"provision {provision.id} cannot be answered {value} in {code.id}; use {' or '.join(allowed)}", "answer-not-allowed")
             else:
-                reader.problem(ANSWERS, cell.row, cell.column, f"'{comply}' is not an answer {code.id} allows; use {' or '.join(allowed)}", "answer-not-allowed")
+                reader.problem(ANSWERS, cell.row, cell.column, f"'{comply.strip()}' ({value}) is not an answer {code.id} allows; use {' or '.join(allowed)}", "answer-not-allowed")
         else:
-            answer["comply"] = value
+            answer["comply"] = value if comply.strip().lower() == value else comply.strip()  # the words as written
     if "value" in cells and cells["value"].value is not None:
         answer.update(_read_value(cells["value"], provision, reader))
     if "text" in cells and (written := text("text")):

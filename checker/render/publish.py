@@ -111,9 +111,9 @@ def governance_facts(result: dict) -> list[tuple[str, str, str | None]]:
 
     def person(key):
         p = gov.get(key) or {}
-        if not p.get("name"):
+        if not p.get("name") and not p.get("role"):
             return "not recorded"
-        text = p["name"] + (f", {p['role']}" if p.get("role") else "")
+        text = ", ".join(x for x in (p.get("name"), p.get("role")) if x)  # a role alone is what some landlords give
         return text + (f" (appointed {p['appointed']})" if p.get("appointed") else "")
 
     prepared = sub.get("prepared") or {}

@@ -186,3 +186,86 @@ GENERATORS = {f.__name__: f for f in (encoded, alias_bomb, deep_flow, deep_block
 def make(folder: Path, target: str, spec: dict) -> None:
     spec = dict(spec)
     GENERATORS[spec.pop("fn")](folder, target, **spec)
+
+
+# ------------------------------------------------------------------------------ chc import inputs
+
+def _docx_with_body(path: Path, body_xml: str) -> None:
+    """A Word document (python-docx's own template) whose body is `body_xml`."""
+    import io as _io
+
+    import docx
+
+    buffer = _io.BytesIO()
+    docx.Document().save(buffer)
+    with zipfile.ZipFile(_io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                start, end = text.index("<w:body>") + len("<w:body>"), text.index("</w:body>")
+                data = (text[:start] + body_xml + text[end:]).encode("utf-8")
+            out.writestr(info, data)
+
+
+def _w_table(rows: list[list[str]]) -> str:
+    def cell(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    return "<w:tbl>" + "".join("<w:tr>" + "".join(cell(t) for t in row) + "</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def docx_many_tables(folder: Path, target: str, tables: int = 10_000) -> None:
+    """A Word document with `tables` small self-assessment tables."""
+    one = _w_table([["Provision", "Comply", "Evidence"], ["6.3", "Yes", "Policy"]]) + "<w:p/>"
+    _docx_with_body(folder / target, one * tables)
+
+
+def docx_zip_bomb(folder: Path, target: str, megabytes: int = 300) -> None:
+    """A .docx of a few hundred KB whose document part unpacks to `megabytes` MB of spaces."""
+    import io as _io
+
+    import docx
+
+    buffer = _io.BytesIO()
+    docx.Document().save(buffer)
+    chunk = b" " * (1024 * 1024)
+    with zipfile.ZipFile(_io.BytesIO(buffer.getvalue())) as source, \
+            zipfile.ZipFile(folder / target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for info in source.infolist():
+            if info.filename == "word/document.xml":
+                with out.open("word/document.xml", "w", force_zip64=True) as part:
+                    part.write(source.read(info.filename)[:-len(b"</w:document>")])
+                    for _ in range(megabytes):
+                        part.write(chunk)
+                    part.write(b"</w:document>")
+            else:
+                out.writestr(info, source.read(info.filename))
+
+
+def html_hostile(folder: Path, target: str, depth: int = 3_000) -> None:
+    """A page whose scripts write tables, whose form has tables nested in its cells, and which ends
+    in tables nested `depth` deep."""
+    rows = "".join(f"<tr><td>6.{n}</td><td>Yes</td><td>Policy (section {n})</td>"
+                   f"<td>Fine<table><tr><th>Provision</th><th>Comply</th></tr><tr><td>9.9</td><td>No</td></tr></table></td></tr>"
+                   for n in range(1, 6))
+    script = '<script>var t = "<table><tr><th>Provision</th><th>Comply</th></tr><tr><td>1.2</td><td>No</td></tr></table>";' \
+             "document.write(t);</script>"
+    page = (f"<html><head><title>Self-assessment</title>{script}</head><body>{script}"
+            "<h1>Complaint Handling Code 2024 self-assessment</h1>"
+            f"<table><tr><th>Provision</th><th>Comply</th><th>Evidence</th><th>Commentary</th></tr>{rows}</table>"
+            + "<table><tr><td>" * depth + "deep" + "</td></tr></table>" * depth + f"{script}</body></html>")
+    (folder / target).write_text(page, encoding="utf-8")
+
+
+def big_page(folder: Path, target: str, megabytes: int = 50) -> None:
+    """A web page of `megabytes` MB (a table of many rows)."""
+    row = "<tr><td>6.3</td><td>Yes</td><td>" + "x" * 1000 + "</td></tr>\n"
+    with (folder / target).open("w", encoding="utf-8") as out:
+        out.write("<html><body><table><tr><th>Provision</th><th>Comply</th><th>Evidence</th></tr>\n")
+        for _ in range(megabytes * 1024 * 1024 // len(row) + 1):
+            out.write(row)
+        out.write("</table></body></html>\n")
+
+
+GENERATORS.update({f.__name__: f for f in (docx_many_tables, docx_zip_bomb, html_hostile, big_page)})

@@ -27,6 +27,7 @@ PROVISION_RULES = (
 )
 
 SUBMISSION_RULES = (
+    answers.check_written,
     crosschecks.check_stated_figures,
     crosschecks.check_governance,
     crosschecks.check_case_log,
