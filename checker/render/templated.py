@@ -69,8 +69,9 @@ def answer_cell(p: dict) -> str:
     if p.get("values"):
         parts.append("; ".join(f"({k}) {number(v)}" for k, v in p["values"].items()))
     if not parts:
-        if p.get("answer_as_written"):
-            return str(p["answer_as_written"])
+        written = str(p.get("answer_as_written") or "").strip()
+        if written and written.rstrip(".").lower() != str(p.get("answer") or "").lower():
+            return written  # the landlord's own words ("Yes - see below", "Partially"); a bare "yes" reads as "Yes"
         parts.append(answer_label(p.get("answer")))
     return ", ".join(parts)
 
