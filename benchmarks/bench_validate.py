@@ -113,7 +113,7 @@ def submission_text(rng: random.Random, index: int, kind: str, form_rows: list[s
         "code: hos-2024",
         "landlord:",
         f"  name: {_q(name)}",
-        f"  nation: {rng.choice(('england', 'england', 'england', 'wales'))}",
+        f"  nation: {rng.choice(('england', 'england', 'england', 'england'))}",  # hos-2024 is England only; the draw keeps the rest of the corpus unchanged
         f"  registration: L{rng.randint(1000, 9999)}",
         f"  website: https://www.landlord{index:04d}.example/",
         f"  homes: {{lcra: {rng.randint(500, 40000)}, lcho: {rng.randint(0, 3000)}}}",

@@ -29,9 +29,12 @@ class StageTimescale:
     acknowledge_from: str | None = None
     extension_cap_working_days: int | None = None
     extension_total: bool = False
+    extension_uncapped: bool = False  # an extension of any length is allowed (SPSO stage 2)
+    extension_beyond_cap_with_reason: bool = False  # beyond the cap only with a recorded good reason (HOS)
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: v for k, v in self.__dict__.items()
+                if v is not None and not (k in ("extension_uncapped", "extension_beyond_cap_with_reason") and v is False)}
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class Code:
     notes: str = ""
     path: str = ""
     sha256: str = ""
+    unread: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # id -> why its wording is not known
 
     by_id: Mapping[str, Provision] = field(init=False, repr=False, compare=False)
 
@@ -194,6 +198,11 @@ def _cross_check(doc: YamlDocument) -> list[Problem]:
             problems.append(Problem(doc.where(("provisions", i, "section")), f"section '{prov['section']}' is not among the sections declared", "unknown-section"))
         elif pid.split(".")[0] != prov["section"]:
             problems.append(Problem(doc.where(("provisions", i, "section")), f"provision {pid} is numbered outside section {prov['section']}", "unknown-section"))
+    for i, unread in enumerate(data.get("unread", ())):
+        if unread["id"] in seen:
+            problems.append(Problem(doc.where(("unread", i, "id")), f"provision {unread['id']} is listed as unread but is also declared", "duplicate-provision"))
+        if unread["section"] not in section_ids or unread["id"].split(".")[0] != unread["section"]:
+            problems.append(Problem(doc.where(("unread", i, "section")), f"unread provision {unread['id']} is not in a declared section '{unread['section']}'", "unknown-section"))
     problems += _cross_check_figures(doc)
     form = data["form"]
     roles = form.get("roles", DEFAULT_ROLES)
@@ -276,6 +285,7 @@ def _build(doc: YamlDocument) -> Code:
         timescales=Timescales(_stage(ts["stage1"]), _stage(ts["stage2"]), ts.get("complaint_window_months")),
         sections=tuple(Section(s["id"], s["title"], s.get("summary", "").strip()) for s in data["sections"]),
         provisions=provisions,
+        unread=MappingProxyType({u["id"]: u["why"] for u in data.get("unread", ())}),
         path=doc.path,
         sha256=doc.sha256,
     )

@@ -102,6 +102,7 @@ def _provision(result: ProvisionResult) -> dict:
         "applies_if": p.applies_if or None,
         "needs_review": bool(a and a.needs_review),
         "carried_from": list(a.carried_from) if a and a.carried_from else None,
+        "reviewed": [{"rule": r.rule, "by": r.by, "on": r.on.isoformat(), "why": r.why} for r in a.reviewed] if a and a.reviewed else None,
         "findings": [f.as_dict() for f in result.findings],
     }
 

@@ -85,7 +85,7 @@ def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
 
 def _allowed(schema: dict) -> str:
     names = [k for k, v in schema.get("properties", {}).items() if v is not True or k != "kind"]
-    if not names or len(names) > 12:
+    if not names or len(names) > 16:
         return ""
     return "; expected one of: " + ", ".join(names)
 

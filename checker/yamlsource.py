@@ -115,6 +115,7 @@ class YamlDocument:
     positions: dict = field(default_factory=dict, compare=False, repr=False)
     key_positions: dict = field(default_factory=dict, compare=False, repr=False)
     comment_cuts: tuple = field(default=(), compare=False, repr=False)
+    text: str = field(default="", compare=False, repr=False)  # the source, to place a phrase inside a value
 
     def where(self, path: Path_ = (), *, key: bool = False) -> Location:
         """The location of the value (or, with key=True, the key) at `path`, or its nearest ancestor."""
@@ -185,7 +186,7 @@ def load_yaml_text(text: str, name: str, sha256: str = "") -> YamlDocument:
         _compose(text, name)
     if builder.problems:
         raise InputError(builder.problems)
-    return YamlDocument(name, data, sha256, builder.positions, builder.key_positions, tuple(builder.comment_cuts))
+    return YamlDocument(name, data, sha256, builder.positions, builder.key_positions, tuple(builder.comment_cuts), text)
 
 
 if getattr(yaml, "__with_libyaml__", False):

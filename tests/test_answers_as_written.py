@@ -181,7 +181,7 @@ def test_unreadable_answers_come_with_the_schema_problems(tmp_path):
     assert problems_of(tmp_path, body) == [
         f"submission.yaml:5:19: error: 'TBC' is not an answer chc can read; 1.2 takes {YES_NO} [answer-not-recognised]",
         "submission.yaml:5:24: error: answers.1.2: unknown key 'colour'; expected one of: comply, value, values, text, choice, "
-        "evidence, commentary, explanation, reason, action, needs_review, carried_from [unknown-key]",
+        "evidence, commentary, explanation, reason, action, needs_review, carried_from, reviewed [unknown-key]",
         "submission.yaml:6:19: error: answers.1.3.comply: expected text or true or false or nothing, found 5 [schema]",
     ]
 

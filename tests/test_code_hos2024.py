@@ -44,7 +44,7 @@ def test_metadata(code):
     assert code["id"] == "hos-2024"
     assert code["publisher"] == "Housing Ombudsman Service"
     assert code["status"] == "statutory"
-    assert code["jurisdiction"] == ["england", "wales"]
+    assert code["jurisdiction"] == ["england"]  # Welsh landlords come under the Welsh ombudsman
     assert code["in_force_from"] == "2024-04-01"
     assert code["source_url"].startswith("https://www.housing-ombudsman.org.uk/")
     assert code["answers"] == ["yes", "no"]
@@ -57,12 +57,12 @@ def test_timescales(code):
     assert t["stage1"] == {
         "acknowledge_working_days": 5, "acknowledge_from": "received",
         "respond_working_days": 10, "respond_from": "acknowledged",
-        "extension_cap_working_days": 10,
+        "extension_cap_working_days": 10, "extension_beyond_cap_with_reason": True,
     }
     assert t["stage2"] == {
         "acknowledge_working_days": 5, "acknowledge_from": "escalation_requested",
         "respond_working_days": 20, "respond_from": "acknowledged",
-        "extension_cap_working_days": 20,
+        "extension_cap_working_days": 20, "extension_beyond_cap_with_reason": True,
     }
     assert t["complaint_window_months"] == 12
 

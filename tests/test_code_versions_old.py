@@ -126,10 +126,12 @@ def test_hos_2022_timescales():
     assert ts["stage1"] == {
         "acknowledge_working_days": 5, "acknowledge_from": "received",
         "respond_working_days": 10, "respond_from": "logged", "extension_cap_working_days": 10,
+        "extension_beyond_cap_with_reason": True,
     }
     assert ts["stage2"] == {
         "acknowledge_working_days": 5, "acknowledge_from": "escalation_requested",
         "respond_working_days": 20, "respond_from": "escalation_requested", "extension_cap_working_days": 10,
+        "extension_beyond_cap_with_reason": True,
     }
     assert ts["complaint_window_months"] == 6
 
@@ -286,7 +288,7 @@ def test_spso_timescales_5_10_3_20():
     }
     assert ts["stage2"] == {
         "acknowledge_working_days": 3, "acknowledge_from": "received",
-        "respond_working_days": 20, "respond_from": "received", "extension_cap_working_days": 20,
+        "respond_working_days": 20, "respond_from": "received", "extension_uncapped": True,  # the SPSO sets no stage 2 cap
     }
     assert ts["complaint_window_months"] == 6
 

@@ -73,6 +73,20 @@ def missing(command: str) -> str:
     return ""
 
 
+def unmet(requires: str | None) -> str:
+    """Why a case's `requires: module:name` (code another branch brings) is not on this branch ('' if it is)."""
+    if not requires:
+        return ""
+    import importlib
+    import inspect
+
+    module, name = requires.split(":")
+    mod = importlib.import_module(module)
+    if hasattr(mod, name) or name in inspect.getsource(mod):
+        return ""
+    return f"{module} does not use {name} on this branch yet"
+
+
 def input_name(case: dict) -> str:
     if "as" in case:
         return case["as"]
@@ -91,7 +105,7 @@ def params():
                 del words[words.index("-o"):words.index("-o") + 2]
             verb = "-".join(w for w in words if not w.startswith(("{", "--")))
             marks = []
-            why = missing(command.replace("{input}", "x"))
+            why = missing(command.replace("{input}", "x")) or unmet(case.get("requires"))
             if why:
                 marks.append(pytest.mark.skip(reason=case.get("missing_reason", why)))
             out.append(pytest.param(case, command, id=f"{case['id']}[{verb}]", marks=marks))

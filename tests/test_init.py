@@ -89,7 +89,7 @@ def test_uncommenting_a_placeholder_points_at_what_to_fill_in(tmp_path):
     (["--landlord", "X", "--period", "2025-27"], "Invalid value for '--period': '2025-27' is not a year like 2025-26 (April to March)"),
     (["--landlord", "X", "--period", "25-26"], "Invalid value for '--period': '25-26' is not a year like 2025-26 (April to March)"),
     (["--landlord", "X", "--period", "2025-26", "--code", "hos-1999"], "Invalid value for --code: unknown Code version 'hos-1999'; known: hos-2020, hos-2022, hos-2024, spso-2021"),
-    (["--landlord", "X", "--period", "2025-26", "--nation", "scotland"], "Invalid value for --nation: hos-2024 applies in england, wales, not scotland"),
+    (["--landlord", "X", "--period", "2025-26", "--nation", "scotland"], "Invalid value for --nation: hos-2024 applies in england, not scotland"),
     (["--period", "2025-26"], "Missing option '--landlord'."),
 ])
 def test_usage_errors_exit_2_and_write_nothing(tmp_path, args, message):
@@ -110,7 +110,7 @@ def test_an_existing_file_is_kept_unless_forced(tmp_path):
 
 
 def test_schema_ref_points_elsewhere_and_writes_no_schema(tmp_path):
-    result = init(tmp_path, "--landlord", "A", "--period", "2024-25", "--nation", "wales", "--schema-ref", "https://example.org/s.json")
+    result = init(tmp_path, "--landlord", "A", "--period", "2024-25", "--nation", "england", "--schema-ref", "https://example.org/s.json")
     assert result.exit_code == 0
     assert (tmp_path / "sub" / "submission.yaml").read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=https://example.org/s.json"
     assert not (tmp_path / "sub" / "submission.schema.json").exists()

@@ -61,7 +61,7 @@ def test_wrong_types_each_reported_where_they_are(tmp_path):
         "submission.yaml:3:34: error: period.end: expected a real date written YYYY-MM-DD; found \"31/03/2025\" [schema]",
         "submission.yaml:5:19: error: 'yess' is not an answer chc can read; 6.3 takes yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case and with any words after (see docs/answers.md) [answer-not-recognised]",
         "submission.yaml:5:35: error: answers.6.3.evidence: expected a list, found \"policy\" [schema]",
-        "submission.yaml:6:24: error: answers.6.4: unknown key 'colour'; expected one of: comply, value, values, text, choice, evidence, commentary, explanation, reason, action, needs_review, carried_from [unknown-key]",
+        "submission.yaml:6:24: error: answers.6.4: unknown key 'colour'; expected one of: comply, value, values, text, choice, evidence, commentary, explanation, reason, action, needs_review, carried_from, reviewed [unknown-key]",
     ]
 
 

@@ -170,11 +170,11 @@ def test_every_bad_cell_is_reported_in_one_run(tmp_path, monkeypatch):
     result = chc("workbook", "import", "answers.xlsx", "-o", "out.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "answers.xlsx[About]!B4: error: nation 'scotland': hos-2024 applies in england, wales [wrong-jurisdiction]",
+        "answers.xlsx[About]!B4: error: nation 'scotland': hos-2024 applies in england [wrong-jurisdiction]",
         "answers.xlsx[About]!B6: error: the period end (2024-01-01) must be after its start (2024-04-01) [bad-period]",
         "answers.xlsx[Answers]!D14: error: 'maybe' is not an answer chc can read; 3.3 takes yes (Yes, Y, We comply, true) or no (No, N, Not met, false), in any case and with any words after (see docs/answers.md) [answer-not-recognised]",
         "answers.xlsx[Answers]!J20: error: target date: 'next spring' is not a date (type it as 2026-03-31 or 31/03/2026) [bad-date]",
-        "answers.xlsx[Answers]!E21: error: evidence line 1: 'chapter 4' is not 'key: value' (keys: document, section, page, path, url, title, figure, value, unit); parts are separated by ' | ' [bad-evidence]",
+        "answers.xlsx[Answers]!E21: error: evidence line 1: 'chapter 4' is not 'key: value' (keys: document, section, page, path, url, title, figure, value, unit, basis, scope); parts are separated by ' | ' [bad-evidence]",
         "answers.xlsx[Answers]!F22: error: a formula (=A1+1); type the value itself [formula]",
         "answers.xlsx[Answers]!H23: error: provision 5.2 has an owner or target date but no action (what will be done) [no-action]",
         "answers.xlsx[Answers]!E24: error: evidence line 1: value 'lots' is not a number [bad-evidence]",

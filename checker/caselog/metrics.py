@@ -405,7 +405,8 @@ class _Plan:
         object.__setattr__(self, "respond_from", ts.respond_from)
         object.__setattr__(self, "ack_days", ts.acknowledge_working_days)
         object.__setattr__(self, "ack_from_escalation", ts.acknowledge_from == "escalation_requested")
-        object.__setattr__(self, "cap", ts.extension_cap_working_days)
+        # An uncapped extension (SPSO stage 2) is valid at any length once notified in time.
+        object.__setattr__(self, "cap", 10**6 if getattr(ts, "extension_uncapped", False) else ts.extension_cap_working_days)
         object.__setattr__(self, "cap_total", bool(ts.extension_total))
 
 

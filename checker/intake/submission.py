@@ -50,6 +50,8 @@ class EvidenceItem:
     figure: str = ""
     value: float | None = None
     unit: str = ""
+    basis: str = ""  # code-timescales | own-timescales | unknown: what a figure was measured against
+    scope: str = ""  # what a figure covers
     location: Location = field(default=Location(""), compare=False)
 
     @property
@@ -98,6 +100,17 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Reviewed:
+    """A finding a person has looked at and accepted: the rule, who, when and why."""
+
+    rule: str
+    by: str
+    on: dt.date
+    why: str
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
 class Answer:
     provision: str
     comply: str = ""
@@ -112,6 +125,7 @@ class Answer:
     text: str = ""
     choice: str = ""
     carried_from: tuple[str, ...] = ()
+    reviewed: tuple[Reviewed, ...] = ()
     location: Location = field(default=Location(""), compare=False)
     answer_as_written: str = ""  # the comply answer as the landlord wrote it ("Yes - see below")
     words: str = ""  # an answer in words to a yes/no question: kept (in commentary too), row unanswered
@@ -239,6 +253,9 @@ def _cross_check(doc: YamlDocument, code: Code) -> list[Problem]:
     for pid, answer in data["answers"].items():
         here = doc.where(("answers", pid), key=True)
         provision = code.provision(pid)
+        if provision is None and pid in code.unread:
+            problems.append(Problem(here, f"provision {pid} exists in {code.id} but chc has not read its wording ({code.unread[pid]}), so it cannot be judged; move the answer into commentary of a neighbouring row, or leave it out", "unread-provision"))
+            continue
         if provision is None:
             near = _nearest(pid, code)
             problems.append(Problem(here, f"provision {pid} does not exist in {code.id}{near} (sections {known})", "unknown-provision"))
@@ -396,6 +413,8 @@ def _evidence(doc: YamlDocument, path: tuple, raw: Any) -> EvidenceItem:
         figure=raw.get("figure", ""),
         value=float(value) if value is not None else None,
         unit=raw.get("unit", ""),
+        basis=raw.get("basis", ""),
+        scope=raw.get("scope", ""),
         location=where,
     )
 
@@ -447,6 +466,8 @@ def _build(doc: YamlDocument, code: Code, folder: Path) -> Submission:
             text=(raw.get("text") or "").strip(),
             choice=raw.get("choice") or "",
             carried_from=tuple(raw.get("carried_from") or ()),
+            reviewed=tuple(Reviewed(r["rule"], r["by"], as_date(r["on"]), r["why"], doc.where(base + ("reviewed", i)))
+                           for i, r in enumerate(raw.get("reviewed") or ())),
             location=doc.where(base, key=True),
         )
     return Submission(

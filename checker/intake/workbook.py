@@ -37,7 +37,7 @@ from ..render.sheet_layout import fit_row_heights
 
 ANSWERS, ACTIONS, ABOUT = "Answers", "Actions", "About"
 KEPT_MARKER = "Kept from the submission (YAML)"
-EVIDENCE_KEYS = ("document", "section", "page", "path", "url", "title", "figure", "value", "unit")
+EVIDENCE_KEYS = ("document", "section", "page", "path", "url", "title", "figure", "value", "unit", "basis", "scope")
 _KEY_PART = re.compile(r"^(%s):\s*(.*)$" % "|".join(EVIDENCE_KEYS), re.S)
 _SPLIT = re.compile(r"\s+\|\s+")
 _URL = re.compile(r"^https?://\S+$")
@@ -70,7 +70,8 @@ CHOICE_COLUMN = Column("choice", "Choice", 16)
 REASON_COLUMN = Column("reason", "Reason (if n/a)", 32)
 REVIEW_COLUMN = Column("needs_review", "Needs review (carried over)", 14)
 CARRIED_COLUMN = Column("carried_from", "Carried from (one a line)", 22)
-OPTIONAL_COLUMNS = (VALUE_COLUMN, TEXT_COLUMN, CHOICE_COLUMN, REASON_COLUMN, REVIEW_COLUMN, CARRIED_COLUMN)
+REVIEWED_COLUMN = Column("reviewed", "Findings accepted on review (rule | by | on | why, one a line)", 40)
+OPTIONAL_COLUMNS = (VALUE_COLUMN, TEXT_COLUMN, CHOICE_COLUMN, REASON_COLUMN, REVIEW_COLUMN, CARRIED_COLUMN, REVIEWED_COLUMN)
 
 
 def columns_for(code: Code, data: Mapping | None = None) -> tuple[Column, ...]:
@@ -84,6 +85,7 @@ def columns_for(code: Code, data: Mapping | None = None) -> tuple[Column, ...]:
         "reason": any(p.allows_not_applicable for p in rows),
         "needs_review": any(a.get("needs_review") for a in answers),
         "carried_from": any(a.get("carried_from") for a in answers),
+        "reviewed": any(a.get("reviewed") for a in answers),
     }
     cols = list(BASE_COLUMNS[:4])
     cols += [c for c in OPTIONAL_COLUMNS[:3] if wanted[c.key]]
@@ -306,6 +308,7 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
             "choice": answer.get("choice") or None,
             "needs_review": "yes" if answer.get("needs_review") else None,
             "carried_from": "\n".join(answer.get("carried_from") or ()) or None,
+            "reviewed": "\n".join(f"{r.get('rule')} | {r.get('by')} | {_plain_date(r.get('on'))} | {r.get('why')}" for r in answer.get("reviewed") or ()) or None,
             "evidence": "\n".join(evidence_line(e) for e in answer.get("evidence") or ()) or None,
             "commentary": answer.get("commentary") or None,
             "explanation": answer.get("explanation") or None,
@@ -334,6 +337,10 @@ def _write_answers(ws, data: Mapping, code: Code, cols) -> None:
     ws.add_data_validation(dates)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
     _protect(ws)
+
+
+def _plain_date(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def _value_cell(answer: Mapping) -> Any:
@@ -665,6 +672,24 @@ def _read_row(cells: dict, code: Code, provision, reader: _Reader) -> dict:
             reader.problem(ANSWERS, cell.row, cell.column, f"'{review}': write yes if the row still needs review, or leave it empty", "bad-cell")
     if "carried_from" in cells and (carried := text("carried_from")):
         answer["carried_from"] = [line.strip() for line in carried.split("\n") if line.strip()]
+    if "reviewed" in cells and (reviewed := text("reviewed")):
+        entries = []
+        cell = cells["reviewed"]
+        for n, line in enumerate(reviewed.split("\n"), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|", 3)]
+            if len(parts) != 4 or not all(parts):
+                reader.problem(ANSWERS, cell.row, cell.column, f"reviewed line {n}: expected 'rule | by | on | why' (the rule accepted, who, the date, the reason)", "bad-cell")
+                continue
+            try:
+                on = dt.date.fromisoformat(parts[2]).isoformat()
+            except ValueError:
+                reader.problem(ANSWERS, cell.row, cell.column, f"reviewed line {n}: '{parts[2]}' is not a date such as 2025-05-01", "bad-cell")
+                continue
+            entries.append({"rule": parts[0], "by": parts[1], "on": on, "why": parts[3]})
+        if entries:
+            answer["reviewed"] = entries
     if "evidence" in cells and (lines := text("evidence")):
         items = []
         cell = cells["evidence"]

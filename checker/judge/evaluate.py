@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from ..codes import Code, Provision
-from .findings import CONTRADICTS, UNSUPPORTS, Finding
+from .findings import CONTRADICTS, UNSUPPORTS, Finding, details
 from ..intake.submission import Answer, Submission
 
 VERDICTS = ("met", "not-met", "contradicted", "unsupported", "unanswered", "not-applicable")
@@ -55,7 +55,10 @@ class Context:
             value = (self.metrics.get(key) or {}).get(name)
             if value is not None:
                 return value, "case-log"
-        stated = (self.submission.stated_metrics.get(key) or {}).get(name)
+        group = self.submission.stated_metrics.get(key) or {}
+        stated = group.get(name)
+        if stated is not None and group.get("basis") in ("own-timescales", "unknown") and name.startswith("pct"):
+            return None, ""  # not measured against the Code: rules/figures.py says so instead
         if stated is not None:
             return stated, "stated"
         return None, ""
@@ -112,6 +115,8 @@ def evaluate(submission: Submission, metrics: Mapping[str, Any] | None = None, s
         for rule in PROVISION_RULES:
             findings.extend(rule(ctx, provision, answer))
         findings = [replace(f, provision=provision.id) if not f.provision else f for f in findings]
+        if answer is not None and answer.reviewed:
+            findings = apply_reviews(provision, answer, findings)
         findings.sort(key=lambda f: f.sort_key)
         results.append(ProvisionResult(provision, answer, _verdict(answer, findings), tuple(findings)))
     overall: list[Finding] = []
@@ -119,6 +124,37 @@ def evaluate(submission: Submission, metrics: Mapping[str, Any] | None = None, s
         overall.extend(rule(ctx))
     overall.sort(key=lambda f: f.sort_key)
     return Evaluation(submission, settings, tuple(results), tuple(overall), metrics, case_log_summary)
+
+
+def apply_reviews(provision: Provision, answer: Answer, findings: list[Finding]) -> list[Finding]:
+    """A `reviewed:` entry accepts the findings of its rule: they stay, shown as accepted notes
+    (who, when, why), and no longer change the verdict. An entry that accepts nothing is a warning."""
+    out = []
+    used = set()
+    for f in findings:
+        review = next((r for r in answer.reviewed if r.rule == f.rule), None)
+        if review is None or f.rule in NOT_REVIEWABLE:
+            out.append(f)
+            continue
+        used.add(review.rule)
+        accepted = {"by": review.by, "on": review.on.isoformat(), "why": review.why, "severity": f.severity, "effect": f.effect or None}
+        out.append(replace(
+            f, severity="info", effect="",
+            message=f"{f.message} [accepted on review by {review.by} on {review.on.isoformat()}: {review.why}]",
+            details=details(**dict(f.details), reviewed={k: v for k, v in accepted.items() if v is not None}),
+        ))
+    for review in answer.reviewed:
+        if review.rule not in used:
+            out.append(Finding(
+                "reviewed-unused", "warning",
+                f"{provision.id}: the reviewed entry for rule '{review.rule}' (by {review.by} on {review.on.isoformat()}) accepts no finding; remove it or name the rule of the finding it was meant for",
+                review.location, provision=provision.id,
+            ))
+    return out
+
+
+# Findings no review can accept: a row with no answer stays unanswered.
+NOT_REVIEWABLE = ("unanswered", "reviewed-unused")
 
 
 def _verdict(answer: Answer | None, findings: list[Finding]) -> str:

@@ -188,6 +188,210 @@ def make(folder: Path, target: str, spec: dict) -> None:
     GENERATORS[spec.pop("fn")](folder, target, **spec)
 
 
+# -- case-log reading (helper caselogread): bombs, hidden sheets and rows, odd CSV ------------------
+
+def _deflate_repeated(prefix: bytes, chunk: bytes, count: int, suffix: bytes) -> tuple[bytes, int, int]:
+    """Raw deflate of prefix + chunk * count + suffix, made by compressing the chunk once and
+    repeating it (each piece ends on a full flush, so none refers back): a large part, quickly.
+    Returns (compressed, uncompressed size, CRC-32)."""
+    import zlib
+
+    def piece(data: bytes) -> bytes:
+        c = zlib.compressobj(9, zlib.DEFLATED, -15)
+        return c.compress(data) + c.flush(zlib.Z_FULL_FLUSH)
+
+    body = piece(chunk)
+    crc = zlib.crc32(prefix)
+    for _ in range(count):
+        crc = zlib.crc32(chunk, crc)
+    crc = zlib.crc32(suffix, crc)
+    end = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = piece(prefix) + body * count + end.compress(suffix) + end.flush()
+    return data, len(prefix) + len(chunk) * count + len(suffix), crc
+
+
+def _write_zip(path: Path, parts: list[tuple[str, bytes, int, int]]) -> None:
+    """A zip of already-deflated parts (name, raw deflate, size, CRC-32), no zip64: sizes < 4 GiB."""
+    import struct
+
+    out = bytearray()
+    central = bytearray()
+    for name, data, size, crc in parts:
+        fname = name.encode()
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), size, len(fname), 0) + fname + data
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(data), size,
+                               len(fname), 0, 0, 0, 0, 0, offset) + fname
+    out += central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), len(out), 0)
+    path.write_bytes(bytes(out))
+
+
+def _xlsx_parts(build) -> dict[str, bytes]:
+    """The parts of a workbook made with openpyxl by `build(wb)`."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    build(wb)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with zipfile.ZipFile(buffer) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def _small_log(wb) -> None:
+    ws = wb.active
+    ws.title = "Cases"
+    ws.append(HEADER)
+    ws.append(["C1", 1, dt.date(2024, 4, 1), dt.date(2024, 4, 2), dt.date(2024, 4, 10), "Repairs"])
+
+
+def xlsx_bomb(folder: Path, target: str, part: str, megabytes: int) -> None:
+    """A small workbook with one part that unpacks to `megabytes` MB: xl/sharedStrings.xml holding
+    one cell of that size (the cell A2 reads it), or xl/styles.xml padded with a comment."""
+    import zlib
+
+    parts = _xlsx_parts(_small_log)
+    if part == "xl/sharedStrings.xml":
+        sheet = parts["xl/worksheets/sheet1.xml"].replace(b'<c r="A2" t="inlineStr"><is><t>C1</t></is></c>', b'<c r="A2" t="s"><v>0</v></c>')
+        assert sheet != parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet
+        prefix = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>'
+        suffix = b"</t></si></sst>"
+        types = parts["[Content_Types].xml"]
+        if b"sharedStrings" not in types:
+            parts["[Content_Types].xml"] = types.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            rels = parts["xl/_rels/workbook.xml.rels"]
+            parts["xl/_rels/workbook.xml.rels"] = rels.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    elif part == "xl/styles.xml":
+        styles = parts["xl/styles.xml"]
+        cut = styles.rindex(b"</styleSheet>")
+        prefix, suffix = styles[:cut] + b"<!--", b"-->" + styles[cut:]
+    else:  # pragma: no cover - a typo in the cases
+        raise ValueError(part)
+    big = _deflate_repeated(prefix, b"x" * (1 << 20), megabytes, suffix)
+    out = []
+    for name, data in parts.items():
+        if name == part:
+            out.append((name, *big))
+            continue
+        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+        out.append((name, c.compress(data) + c.flush(), len(data), zlib.crc32(data)))
+    if part not in parts:
+        out.append((part, *big))
+    _write_zip(folder / target, out)
+
+
+def xlsx_shaped(folder: Path, target: str, variant: str) -> None:
+    """A workbook shaped as exports and people leave them:
+
+    - hidden-first-sheet: last year's rows on a hidden first sheet, this year's on the active one;
+    - filtered-rows: two test rows hidden by the sheet's filter;
+    - error-id: an id cell holding #REF! (its formula pointed at a deleted sheet);
+    - title-rows: a report title and a blank row above the header;
+    - summary-first: a summary sheet first, the cases on the second sheet.
+    """
+    d = dt.date
+
+    def rows(ws, first=1):
+        ws.append(HEADER)
+        ws.append([f"C{first}", 1, d(2024, 4, 1), d(2024, 4, 2), d(2024, 4, 10), "Repairs"])
+        ws.append([f"C{first + 1}", 1, d(2024, 4, 3), d(2024, 4, 4), d(2024, 4, 12), "Noise"])
+
+    wb = __import__("openpyxl").Workbook()
+    ws = wb.active
+    ws.title = "Cases"
+    if variant == "hidden-first-sheet":
+        ws.title = "2023-24"
+        rows(ws, 100)
+        ws.sheet_state = "hidden"
+        cases = wb.create_sheet("Cases")
+        rows(cases)
+        wb.active = 1
+    elif variant == "filtered-rows":
+        rows(ws)
+        ws.append(["TEST - do not count", 1, d(2024, 4, 5), d(2024, 4, 5), d(2024, 4, 6), "Repairs"])
+        ws.append(["C3", 1, d(2024, 4, 8), d(2024, 4, 9), d(2024, 4, 15), "Repairs"])
+        ws.append(["TEST 2 - do not count", 1, d(2024, 4, 8), d(2024, 4, 9), d(2024, 4, 10), "Noise"])
+        ws.auto_filter.ref = "A1:F6"
+        ws.row_dimensions[4].hidden = True
+        ws.row_dimensions[6].hidden = True
+    elif variant == "error-id":
+        rows(ws)
+        ws.append(["#ERR", 1, d(2024, 4, 5), d(2024, 4, 8), d(2024, 4, 15), "Repairs"])
+        for i in range(3, 61):  # enough good rows that one left out stays under any share limit
+            ws.append([f"C{i}", 1, d(2024, 5, 1), d(2024, 5, 2), d(2024, 5, 10), "Repairs"])
+    elif variant == "title-rows":
+        ws.append(["Complaints export - Riverside Homes"])
+        ws.append([])
+        rows(ws)
+    elif variant == "summary-first":
+        ws.title = "Summary"
+        ws.append(["Complaints 2024-25"])
+        ws.append(["Stage 1 received", 2])
+        rows(wb.create_sheet("Cases"))
+    else:  # pragma: no cover - a typo in the cases
+        raise ValueError(variant)
+    path = folder / target
+    wb.save(path)
+    if variant == "error-id":
+        with zipfile.ZipFile(path) as z:
+            items = [(i, z.read(i.filename)) for i in z.infolist()]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for info, data in items:
+                if info.filename == "xl/worksheets/sheet1.xml":
+                    new = data.replace(b'<c r="A4" t="inlineStr"><is><t>#ERR</t></is></c>', b'<c r="A4" t="e"><f>Old!A4</f><v>#REF!</v></c>')
+                    assert new != data
+                    data = new
+                z.writestr(info, data)
+
+
+def csv_shaped(folder: Path, target: str, variant: str) -> None:
+    """A CSV case log with one kind of trouble:
+
+    - sep-line: Excel's 'sep=;' first line, then a ';' header;
+    - nul-late: a NUL byte on a line past the first 64 KiB;
+    - long-quoted-cell: a quoted cell opened on line 3 that runs on for 300 lines;
+    """
+    header = "id,stage,received,acknowledged,responded,category\n"
+    row = "C{0},1,01/04/2024,02/04/2024,10/04/2024,Repairs\n"
+    if variant == "sep-line":
+        text = "sep=;\n" + header.replace(",", ";") + "C1;1;01/04/2024;02/04/2024;10/04/2024;Repairs\n"
+    elif variant == "nul-late":
+        text = header + "".join(row.format(i) for i in range(1, 2001)) + "C2001,1,01/04/2024,02/04/2024,10/04/2024,Rep\x00airs\n"
+    elif variant == "long-quoted-cell":
+        text = header + row.format(1) + 'C2,1,01/04/2024,02/04/2024,10/04/2024,"Repairs\n' + "more words\n" * 299 + 'end"\n' + row.format(3)
+    else:  # pragma: no cover - a typo in the cases
+        raise ValueError(variant)
+    (folder / target).write_text(text, encoding="utf-8")
+
+
+def encrypted_xlsx(folder: Path, target: str) -> None:
+    """What Excel writes for a workbook with a password: an OLE2 compound file (the old .xls
+    container) whose directory holds EncryptionInfo and EncryptedPackage streams."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + b"\x3e\x00\x03\x00\xfe\xff\x09\x00" + bytes(512 - 32)
+    entries = b"".join(name.encode("utf-16-le").ljust(64, b"\x00") + bytes(64) for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    (folder / target).write_bytes(header + entries + bytes(4096))
+
+
+GENERATORS.update({f.__name__: f for f in (xlsx_bomb, xlsx_shaped, csv_shaped, encrypted_xlsx)})
+
+
+def xlsx_far_cell(folder: Path, target: str) -> None:
+    """A small case log plus one stray cell at XFD1048576, the sheet's far corner: a reader that
+    holds the sheet as a grid from A1 would need 17 billion cells."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    _small_log(wb)
+    wb.active["XFD1048576"] = "x"
+    wb.save(folder / target)
+
+
+GENERATORS.update({f.__name__: f for f in (xlsx_far_cell,)})
+
+
 # ------------------------------------------------------------------------------ chc import inputs
 
 def _docx_with_body(path: Path, body_xml: str) -> None:

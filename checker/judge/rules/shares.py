@@ -1,8 +1,9 @@
 """Shares that must agree: stage shares that add up (2020 questionnaire: resolved at stage one and
 stage two = 100%), and a chosen stage that must be the one with the largest share (2020 Q3.8).
 
-Figures that do not agree are a defect of the submission whatever the row's modality, so these
-findings are errors even on 'statement' rows (whose answers are otherwise only reported).
+A chosen stage that is not the largest is a defect whatever the row's modality, so an error even
+on 'statement' rows, as are shares adding up to more than the whole. Shares that fall short of 100
+are a warning: a third stage (allowed by the 2020 Code) legitimately resolves the rest.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ def _add_up(ctx, provision, answer, chk):
         parts = " + ".join(f"{values[p]:g} ({p})" for p in ids if p in values)
         missing = [p for p in ids if p not in values]
         extra = f"; {', '.join(missing)} not given" if missing else ""
+        short = total < expected  # a third stage may resolve the rest; more than the whole cannot be
         yield Finding(
-            "shares-do-not-add-up", "error",
-            f"the shares {parts} add up to {total:g}, not {expected:g}{extra}",
+            "shares-do-not-add-up", "warning" if short else "error",
+            f"the shares {parts} add up to {total:g}, not {expected:g}{extra}" + ("; check them, unless a third stage resolves the rest" if short else ""),
             (answer.location if answer else ctx.submission.where("answers")), effect=CONTRADICTS,
             details=details(values=values, total=total, expected=expected),
         )

@@ -89,6 +89,7 @@ def _extension(ctx, provision, answer, stage):
     if ctx.metrics is None or cap is None:
         return
     figures = ctx.metrics.get(f"stage{stage}") or {}
+    yield from _over_cap(ctx, provision, answer, stage, cap, figures)
     share = figures.get("pct_extensions_valid")
     tolerance = ctx.settings.timeliness_tolerance_pct
     if share is None or share >= tolerance:
@@ -104,6 +105,29 @@ def _extension(ctx, provision, answer, stage):
         answer.location, effect=CONTRADICTS,
         details=details(figure_pct=share, tolerance_pct=tolerance, source="case-log", invalid=invalid, invalid_examples=examples or None),
     )
+
+
+def _over_cap(ctx, provision, answer, stage, cap, figures):
+    """The Code allows an extension beyond its cap only with good reason: one with a reason recorded
+    (the case log's mapped extension_reason column) is valid, one without is not. Read from the
+    metrics' extensions_over_cap_with_reason / _without_reason counts when the case log gives them."""
+    if not ctx.code.timescales.stage(stage).extension_beyond_cap_with_reason:
+        return
+    without = figures.get("extensions_over_cap_without_reason") or 0
+    with_reason = figures.get("extensions_over_cap_with_reason") or 0
+    if without:
+        yield Finding(
+            "extension-over-cap-no-reason", ctx.severity(provision),
+            f"{provision.id} is answered yes, but the case log shows {without} stage {stage} extension{'s' if without != 1 else ''} beyond the {cap} working-day cap with no reason recorded; "
+            "the Code allows a longer extension only with good reason",
+            answer.location, effect=CONTRADICTS, details=details(over_cap_without_reason=without, over_cap_with_reason=with_reason, cap_working_days=cap),
+        )
+    elif with_reason:
+        yield Finding(
+            "extension-over-cap-with-reason", "info",
+            f"{provision.id}: {with_reason} stage {stage} extension{'s' if with_reason != 1 else ''} went beyond the {cap} working-day cap with a reason recorded, which the Code allows",
+            answer.location, details=details(over_cap_with_reason=with_reason, cap_working_days=cap),
+        )
 
 
 def _pct(value: float) -> str:

@@ -1,0 +1,1102 @@
+"""Read a case-log file (CSV or XLSX) into a raw table of text, and nothing more.
+
+What a case log means (which column is which, dates, stages) is reader.py's business; this module
+only turns a file into header + cells as text, with the line or row each cell came from, so that
+every later message can point at `file:line:col` or `file[Sheet]!C7`.
+
+- CSV is read by polars (all columns text). Line numbers stay exact: when no record spans lines,
+  row i is line header+1+i; otherwise (a quoted cell with a line break, a quote polars refuses)
+  Python's csv module re-reads the text and records the line each record starts on. A CSV over
+  1 MiB is never held whole as text: one pass checks it (hash, NUL, UTF-8, lines), its head gives
+  the header, polars reads the file. A quote left open is a located problem, never a lost tail.
+- XLSX is read by python-calamine. Before that, one streaming pass over the zip and the sheet's
+  XML finds what calamine does not say: merged cells, formulas with no saved value, error cells
+  (#REF!), hidden rows and sheets; and the limits (bytes, cells, cell length, uncompressed size,
+  compression ratio, and the grid calamine will build) are checked on the way, so a
+  decompression bomb is refused before calamine sees it.
+- The default sheet is the active one if visible, else the first visible one; hidden sheets are
+  named in a note. The header is the first row holding two `known_names` (title rows above it,
+  and Excel's `sep=;` line, are said in notes), or the row `header_row` says.
+
+Hidden rows (by a filter or by hand) are read and counted like the others, with a note naming
+them: leaving out rows a user cannot see would lose data silently, which is worse.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import html
+import io
+import itertools
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+
+def _fewer_malloc_arenas() -> None:
+    """glibc gives each polars thread a 64 MiB malloc arena of address space; two are enough, and
+    keep a read of a small log within a 1 GiB address-space limit (as CI and the corpus set)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
+_fewer_malloc_arenas()
+
+import polars as pl  # noqa: E402
+
+from ..problems import InputError, Location, Problem
+from ..textsafe import printable
+from ..yamlsource import decode_text, utf16_without_bom
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+DELIMITERS = (",", ";", "\t", "|")
+#: How many records from the top are searched for the header row (title rows above it).
+HEADER_SEARCH = 50
+#: Merged or formula-without-value ranges kept; a workbook with more is refused whole.
+MAX_UNREADABLE = 100_000
+#: How many names a message lists before "and N more".
+SHOWN_NAMES = 10
+#: The sheet's XML is scanned in pieces of this size.
+SCAN_CHUNK = 1 << 20
+#: XLSX members smaller than this are not held to the compression-ratio limit.
+RATIO_FLOOR = 1 << 20
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Limits on what one case-log file may cost to read; each is a setting a user can raise.
+
+    max_bytes         size of the file on disk (CSV or XLSX)
+    max_uncompressed  XLSX: the XML inside the zip, all parts together, unpacked
+    max_ratio         XLSX: unpacked / packed size of any part over 1 MiB
+    max_cells         cells in the table (rows x columns)
+    max_cell_chars    characters in one cell
+    max_field_lines   CSV: lines one quoted cell may span (an unclosed quote swallows the rest)
+    """
+
+    max_bytes: int = 512 * 2**20
+    max_uncompressed: int = 1 * 2**30
+    max_ratio: int = 200
+    max_cells: int = 100_000_000
+    max_cell_chars: int = 131_072
+    max_field_lines: int = 200
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A cell present in the file that cannot be read as a value (merged, an error, a formula never calculated)."""
+
+    row: int  # index into RawTable.frame
+    column: int  # index into RawTable.header
+    message: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A case-log file as text: the header, the data rows (blank ones removed) and where each came from."""
+
+    path: str
+    sha256: str
+    sheet: str
+    header: tuple[str, ...]
+    header_row: int
+    frame: pl.DataFrame
+    rows: pl.Series
+    rows_read: int
+    blank_rows: int
+    cell_problems: tuple[CellProblem, ...] = ()
+    notes: tuple[Problem, ...] = ()
+
+    def location(self, row: int, column: int | None = None) -> Location:
+        """Where frame row `row` (-1: the header) and header column `column` (0-based) are, as the user sees them."""
+        line = self.header_row if row < 0 else int(self.rows[row])
+        return _where(self.path, self.sheet, line, column)
+
+
+def _where(name: str, sheet: str, line: int, column: int | None) -> Location:
+    if sheet:
+        if column is None:
+            return Location(name, line, sheet=sheet)
+        return Location(name, line, column + 1, sheet=sheet, cell=f"{column_letter(column + 1)}{line}")
+    return Location(name, line, 0 if column is None else column + 1)
+
+
+def column_letter(n: int) -> str:
+    """1 -> A, 27 -> AA."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def shown_names(names: Sequence[str], limit: int = SHOWN_NAMES) -> str:
+    """'a', 'b', 'c' and N more: names for a message, quoted and escaped, at most `limit` of them."""
+    quoted = [f"'{printable(str(n))}'" for n in names[:limit]]
+    more = len(names) - limit
+    return ", ".join(quoted) + (f" and {more:,} more" if more > 0 else "")
+
+
+def normalise_name(name: Any) -> str:
+    """As reader.normalise_name: case-insensitive, surrounding spaces ignored, spaces/_/- alike."""
+    return re.sub(r"[\s_\-]+", "_", str(name if name is not None else "").strip().casefold())
+
+
+def _number_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet value as text: numbers without a trailing .0, dates ISO (a time only when there is one),
+    booleans TRUE/FALSE."""
+    if value is None:
+        return ""
+    cls = value.__class__
+    if cls is str:
+        return value
+    if cls is bool:
+        return "TRUE" if value else "FALSE"
+    if cls is float or cls is int:
+        return _number_text(value)
+    if isinstance(value, dt.datetime):
+        if value.hour or value.minute or value.second or value.microsecond:
+            return value.strftime("%Y-%m-%dT%H:%M:%S")
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    return str(value)
+
+
+# -- the entry point ------------------------------------------------------------------------------
+
+def read_table(
+    path: str | Path,
+    *,
+    display: str | None = None,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    known_names: Iterable[str] = (),
+    limits: ReadLimits = ReadLimits(),
+    progress: Callable[[float], None] | None = None,
+) -> RawTable:
+    """Read a CSV or XLSX file into a RawTable.
+
+    `sheet` picks an XLSX sheet by name (default: the active sheet, or the first visible one);
+    `header_row` is the header's line (CSV) or row (XLSX), 1-based, when it is not found by itself;
+    `known_names` are column names the caller expects: the header is the first row holding two of
+    them (rows above it are title rows, said in a note); without them, the first row not blank.
+    """
+    name = display or str(path)
+    p = Path(path)
+    try:
+        if p.exists() and not p.is_dir() and not p.is_file():  # a device or a pipe would be read for ever
+            raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a CSV or XLSX file", "not-found")])
+        size = p.stat().st_size
+        if size > limits.max_bytes:
+            raise InputError([Problem(Location(name), f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,} (read limit max_bytes); split the case log by period, or raise the limit", "too-large")])
+        with p.open("rb") as f:
+            head = f.read(65536)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE2 file (old .xls, or a workbook with a password): small, read whole
+            head = p.read_bytes()
+    except IsADirectoryError:
+        raise InputError([Problem(Location(name), "is a folder, not a case log (CSV or XLSX)", "not-found")]) from None
+    except FileNotFoundError:
+        raise InputError([Problem(Location(name), "no such file", "not-found")]) from None
+    except OSError as exc:
+        raise InputError([Problem(Location(name), f"cannot be read: {exc.strerror}", "not-found")]) from None
+    kind = _kind(p, head, name)
+    known = frozenset(normalise_name(n) for n in known_names if normalise_name(n))
+    try:
+        if kind == "xlsx":
+            with p.open("rb") as f:
+                sha256 = hashlib.file_digest(f, "sha256").hexdigest()
+            return _read_xlsx(p, name, sha256, sheet, header_row, known, limits, progress)
+        return _read_csv(p, name, header_row, known, limits, progress)
+    except FileNotFoundError:  # gone while we read
+        raise InputError([Problem(Location(name), "no such file", "not-found")]) from None
+    except OSError as exc:
+        raise InputError([Problem(Location(name), f"cannot be read: {exc.strerror}", "not-found")]) from None
+
+
+def _kind(p: Path, raw: bytes, name: str) -> str:
+    suffix = p.suffix.casefold()
+    head = raw[:8]
+    if head.startswith(b"PK\x03\x04"):
+        if suffix in CSV_SUFFIXES:
+            raise InputError([Problem(Location(name), "is named like a CSV file but is a zip archive (an XLSX workbook?); rename it .xlsx", "not-a-caselog")])
+        return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptionInfo".encode("utf-16-le") in raw or "EncryptedPackage".encode("utf-16-le") in raw:
+            raise InputError([Problem(Location(name), "is an XLSX workbook protected by a password; open it in Excel, remove the password (File > Info > Protect Workbook), save it, or export CSV", "encrypted")])
+        raise InputError([Problem(Location(name), "is an old binary Excel (.xls) workbook; save it as .xlsx or CSV", "not-a-caselog")])
+    if suffix in XLSX_SUFFIXES and raw:
+        raise InputError([Problem(Location(name), "is named .xlsx but is not an Excel workbook; export it again as .xlsx or CSV", "not-a-caselog")])
+    sample = raw[:65536]
+    if suffix not in CSV_SUFFIXES and suffix:
+        if head.startswith(b"%PDF") or not _looks_like_text(sample):
+            raise InputError([Problem(Location(name), f"is not a CSV or XLSX case log (a '{printable(suffix)}' file)", "not-a-caselog")])
+    if not _looks_like_text(sample):
+        if utf16_without_bom(sample):
+            raise InputError([Problem(Location(name), "looks like UTF-16 text without a byte-order mark; save it as CSV UTF-8", "encoding")])
+        _nul(raw, 0, name)
+    return "csv"
+
+
+def _looks_like_text(sample: bytes) -> bool:
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    return b"\x00" not in sample
+
+
+def _nul(data: bytes | str, at: int, name: str) -> None:
+    """Raise for the NUL at `at` of `data` (bytes or decoded text), located by line and column."""
+    nl = b"\n" if isinstance(data, bytes) else "\n"
+    at = data.find(b"\x00" if isinstance(data, bytes) else "\x00", at)
+    line = data.count(nl, 0, at) + 1
+    column = at - (data.rfind(nl, 0, at) + 1) + 1
+    raise InputError([Problem(Location(name, line, column), "holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
+
+
+# -- CSV --------------------------------------------------------------------------------------------
+
+_SEP_LINE = re.compile(r"sep=(.)\r?\n?", re.IGNORECASE)
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    """The delimiter is the commonest of , ; TAB | in the header line, outside quotes."""
+    unquoted = re.sub(r'"[^"]*"', "", first_line)
+    counts = [(unquoted.count(d), -i, d) for i, d in enumerate(DELIMITERS)]
+    best = max(counts)
+    return best[2] if best[0] else ","
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, bool]:
+    """The text, and whether `raw` (less a UTF-8 BOM) is already that text in UTF-8."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(raw, name), False
+    text = decode_text(raw, name)  # raises, located, for bytes that are not UTF-8
+    return text, True
+
+
+def _lines(text: str, start: int) -> Iterator[str]:
+    """The lines of text[start:], ends kept, without copying the whole text."""
+    n = len(text)
+    i = start
+    find = text.find
+    while i < n:
+        j = find("\n", i)
+        if j < 0:
+            yield text[i:]
+            return
+        yield text[i:j + 1]
+        i = j + 1
+
+
+def _line_offset(text: str, line: int) -> int:
+    """Offset of the start of 1-based `line`."""
+    at = 0
+    for _ in range(line - 1):
+        j = text.find("\n", at)
+        if j < 0:
+            return len(text)
+        at = j + 1
+    return at
+
+
+def _blank(cells: Sequence[Any]) -> bool:
+    return not any(c is not None and str(c).strip() for c in cells)
+
+
+def _records(text: str, first_line: int, delimiter: str, limit: int, spans: list | None = None) -> Iterator[tuple[int, int, list[str]]]:
+    """(start line, end line, cells) for each CSV record from `first_line` on (Python's csv module).
+    With `spans`, the (start, end) offsets in `text` of each record's lines are put there (only the last)."""
+    csv.field_size_limit(max(limit, 1))
+    begin = _line_offset(text, first_line)
+    pos = [begin]
+
+    def lines() -> Iterator[str]:
+        for line in _lines(text, begin):
+            pos[0] += len(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter, strict=False)
+    last = first_line - 1
+    at = begin
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _CsvError(last + 1, reader.line_num + first_line - 1, str(exc)) from None
+        end = reader.line_num + first_line - 1
+        if spans is not None:
+            spans[:] = [(at, pos[0])]
+            at = pos[0]
+        yield last + 1, end, cells
+        last = end
+
+
+class _CsvError(Exception):
+    def __init__(self, start: int, line: int, message: str):
+        super().__init__(message)
+        self.start, self.line, self.message = start, line, message
+
+
+def _quote_opened(text: str, start_line: int) -> tuple[int, int]:
+    """Line and column of the quote that opened a record running from `start_line` across lines:
+    the first line at which the record's count of quotes turns odd, at its last quote."""
+    count = 0
+    for k, line in enumerate(_lines(text, _line_offset(text, start_line))):
+        count += line.count('"')
+        if count % 2:
+            return start_line + k, line.rfind('"') + 1
+        if k > 100_000:
+            break
+    return start_line, 1
+
+
+def _find_header(records: Iterator[tuple[int, int, list[str]]], header_row: int | None, known: frozenset[str],
+                 name: str, where) -> tuple[tuple[int, int, list[str]], list[tuple[int, int, list[str]]]]:
+    """The header record, and the records above it that are not blank (title rows)."""
+    seen: list[tuple[int, int, list[str]]] = []
+    first = None
+    for n, rec in enumerate(records):
+        start, _end, cells = rec
+        if header_row is not None:
+            if start == header_row:
+                if _blank(cells):
+                    raise InputError([Problem(where(header_row), f"the header row is set to {header_row}, which is blank", "header-row")])
+                return rec, [r for r in seen if not _blank(r[2])]
+            if start > header_row:
+                raise InputError([Problem(where(header_row), f"the header row is set to {header_row}, which is inside a quoted cell that starts on line {start}", "header-row")])
+            seen.append(rec)
+            continue
+        if _blank(cells):
+            continue
+        if first is None:
+            first = rec
+            if not known:
+                return rec, []
+        if sum(1 for c in cells if normalise_name(c) in known) >= 2:
+            return rec, [r for r in seen if not _blank(r[2])]
+        seen.append(rec)
+        if n >= HEADER_SEARCH:
+            break
+    if header_row is not None:
+        raise InputError([Problem(where(header_row), f"the header row is set to {header_row}, but the file ends before it", "header-row")])
+    if first is None:
+        raise InputError([Problem(Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
+    return first, []
+
+
+def _title_note(name: str, sheet: str, titles: list, header_line: int, where) -> list[Problem]:
+    if not titles:
+        return []
+    lines = [t[0] for t in titles]
+    text = next((c for c in titles[0][2] if c is not None and str(c).strip()), "")
+    unit = "row" if sheet else "line"
+    shown = ", ".join(str(x) for x in lines[:SHOWN_NAMES]) + (f" and {len(lines) - SHOWN_NAMES} more" if len(lines) > SHOWN_NAMES else "")
+    many = len(lines) > 1
+    return [Problem(where(header_line), f"the header is on {unit} {header_line}; {unit}{'s' if many else ''} {shown} above it ('{printable(str(text)[:60])}'{', ...' if many else ''}) {'were' if many else 'was'} taken as {'titles' if many else 'a title'} and not read; set the header row if that is wrong", "title-rows")]
+
+
+#: A CSV larger than this is not held in memory as text: its header is found in this much of its
+#: start, and polars reads the rest from the file.
+HEAD_BYTES = 1 << 20
+
+
+class _NeedWhole(Exception):
+    """The head of the file was not enough (a record spans lines, a header far down): read it whole."""
+
+
+@dataclass(frozen=True)
+class _CsvFile:
+    """What one streaming pass over a UTF-8 CSV learnt: its hash and line count, and whether polars can read it."""
+
+    path: Path
+    sha256: str
+    lines: int
+    lone_cr: bool
+    last_line_quotes: int
+
+
+def _scan_csv(p: Path, name: str) -> _CsvFile:
+    """One pass over the file in chunks: the hash, NUL bytes and bad UTF-8 (located), line count."""
+    h = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    newlines = crs = crlfs = 0
+    offset = 0
+    last_nl = -1  # offset of the last newline seen
+    blank = True
+    prev_cr = False
+    last = b""
+    with p.open("rb") as f:
+        while True:
+            chunk = f.read(1 << 24)
+            if not chunk:
+                break
+            h.update(chunk)
+            at = chunk.find(b"\x00")
+            if at >= 0:
+                nl = chunk.rfind(b"\n", 0, at)
+                line = newlines + chunk.count(b"\n", 0, at) + 1
+                column = at - nl if nl >= 0 else offset + at - last_nl
+                raise InputError([Problem(Location(name, line, column), "holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
+            if not chunk.isascii():
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    decode_text(p.read_bytes(), name)  # raises, with the line and column of the bad byte
+                    raise
+            if blank and chunk.strip():
+                blank = False
+            n = chunk.count(b"\n")
+            if n:
+                last_nl = offset + chunk.rfind(b"\n")
+                newlines += n
+            if b"\r" in chunk:
+                crs += chunk.count(b"\r")
+                crlfs += chunk.count(b"\r\n") + (1 if prev_cr and chunk.startswith(b"\n") else 0)
+            prev_cr = chunk.endswith(b"\r")
+            cut = chunk.rfind(b"\n", 0, len(chunk) - 1)
+            last = chunk[cut + 1:] if cut >= 0 else (last + chunk)[-(1 << 20):]
+            offset += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        decode_text(p.read_bytes(), name)
+        raise
+    if blank:
+        raise InputError([Problem(Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
+    lines = newlines + (0 if offset and last_nl == offset - 1 else 1)
+    return _CsvFile(p, h.hexdigest(), lines, crs != crlfs, last.count(b'"'))
+
+
+def _read_csv(p: Path, name: str, header_row: int | None, known: frozenset[str], limits: ReadLimits, progress) -> RawTable:
+    """A small CSV (or UTF-16) is read as text; a large UTF-8 one streams: its head for the
+    header, polars over the file for the rows, never the whole file as text."""
+    with p.open("rb") as f:
+        start = f.read(HEAD_BYTES + 1)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or len(start) <= HEAD_BYTES:
+        raw = p.read_bytes()
+        return _read_csv_text(raw, name, hashlib.sha256(raw).hexdigest(), header_row, known, limits, progress)
+    info = _scan_csv(p, name)
+    head = codecs.getincrementaldecoder("utf-8-sig")().decode(start[:HEAD_BYTES])
+    try:
+        return _read_csv_text(b"", name, info.sha256, header_row, known, limits, progress, head=head, file=info)
+    except _NeedWhole:
+        raw = p.read_bytes()
+        return _read_csv_text(raw, name, info.sha256, header_row, known, limits, progress)
+
+
+def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, known: frozenset[str],
+                   limits: ReadLimits, progress, head: str = "", file: _CsvFile | None = None) -> RawTable:
+    if file is None:
+        text, utf8 = _decode(raw, name)
+        at = text.find("\x00")
+        if at >= 0:
+            _nul(text, at, name)
+    else:  # only the head is here as text: the header must end before its last, maybe cut, line
+        text, utf8 = head, True
+    notes: list[Problem] = []
+    where = lambda line: Location(name, line, 1)  # noqa: E731
+
+    first_line = 1
+    delimiter = None
+    m = _SEP_LINE.match(text)
+    if m and (len(text) == m.end() or text[m.end() - 1] == "\n"):
+        delimiter = m[1]
+        first_line = 2
+        notes.append(Problem(Location(name, 1, 1), f"the first line 'sep={printable(delimiter)}' (written by Excel) names the delimiter; it was not read as data", "sep-line"))
+    if delimiter is None:
+        if header_row is not None:
+            head = next(iter(_lines(text, _line_offset(text, header_row))), "")
+        else:  # the first lines that are not blank: a title line above the header may have no delimiter
+            head = "".join(itertools.islice((ln for ln in _lines(text, 0) if ln.strip()), 20))
+        delimiter = _sniff_delimiter(head)
+
+    try:
+        records = _records(text, first_line, delimiter, limits.max_cell_chars)
+        (h_start, h_end, header_cells), titles = _find_header(records, header_row, known, name, where)
+    except _CsvError as exc:
+        if file is not None:
+            raise _NeedWhole from None
+        raise _csv_problem(exc, name, limits) from None
+    except InputError:
+        if file is not None:
+            raise _NeedWhole from None
+        raise
+    if file is not None and h_end >= text.count("\n"):
+        raise _NeedWhole
+    if header_row is None and titles:
+        notes.extend(_title_note(name, "", titles, h_start, where))
+    header = tuple(header_cells)
+    width = len(header)
+    if width * 1 > limits.max_cells:
+        raise _cells_problem(name, "", width, limits)
+
+    frame = rows = None
+    if file is not None:
+        if (file.lines - h_end) * max(width, 1) > limits.max_cells:  # before polars holds them
+            raise _cells_problem(name, "", (file.lines - h_end) * max(width, 1), limits)
+        frame, rows = _csv_fast_file(file, h_end, width, delimiter)
+        if frame is None:
+            raise _NeedWhole
+    elif utf8:
+        frame, rows = _csv_fast(raw, text, _line_offset(text, h_end + 1), h_end, width, delimiter)
+    if frame is None:
+        frame, rows = _csv_python(text, h_end + 1, width, delimiter, name, limits, progress)
+    rows_read = frame.height
+    _check_cells(frame, rows, name, "", limits, width)
+    frame, rows = _drop_blank(frame, rows)
+    if progress is not None:
+        progress(1.0)
+    return RawTable(path=name, sha256=sha256, sheet="", header=header, header_row=h_start, frame=frame, rows=rows,
+                    rows_read=rows_read, blank_rows=rows_read - frame.height, cell_problems=(), notes=tuple(notes))
+
+
+def _schema(width: int) -> dict[str, Any]:
+    return {f"c{i}": pl.String for i in range(width)}
+
+
+def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: int, delimiter: str):
+    """polars over the body, when it numbers rows as lines: (frame, rows), or (None, None) to fall back."""
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    offset = bom + (body_start if text.isascii() else len(text[:body_start].encode("utf-8"))) if body_start else bom
+    body = raw[offset:]
+    if not body:
+        return pl.DataFrame(schema=_schema(width)), pl.Series("row", [], dtype=pl.Int64)
+    if b"\r" in body and body.count(b"\r") != body.count(b"\r\n"):
+        return None, None  # lone CR line ends: polars and the csv module disagree
+    last = body[body.rfind(b"\n", 0, len(body) - 1) + 1:]
+    if last.count(b'"') % 2:
+        return None, None  # a quote left open on the last line
+    lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
+    try:
+        frame = pl.read_csv(io.BytesIO(body), has_header=False, schema=_schema(width), separator=delimiter,
+                            quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
+    except pl.exceptions.PolarsError:  # quotes polars refuses (e.g. "ab"cd): the csv module reads them
+        return None, None
+    if frame.height != lines:
+        return None, None  # a record spans lines: number them one by one
+    first = header_end + 1
+    return frame, pl.int_range(first, first + lines, dtype=pl.Int64, eager=True).alias("row")
+
+
+def _csv_fast_file(file: _CsvFile, header_end: int, width: int, delimiter: str):
+    """polars over the file past the header's line, when it numbers rows as lines; else (None, None)."""
+    lines = file.lines - header_end
+    if file.lone_cr or file.last_line_quotes % 2 or lines <= 0:
+        return None, None
+    try:
+        frame = pl.read_csv(file.path, has_header=False, skip_lines=header_end, schema=_schema(width), separator=delimiter,
+                            quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
+    except pl.exceptions.PolarsError:
+        return None, None
+    if frame.height != lines:
+        return None, None
+    first = header_end + 1
+    return frame, pl.int_range(first, first + lines, dtype=pl.Int64, eager=True).alias("row")
+
+
+def _csv_python(text: str, first_line: int, width: int, delimiter: str, name: str, limits: ReadLimits, progress):
+    """The csv module over the body, recording the line each record starts on."""
+    starts: list[int] = []
+    columns: list[list[str | None]] = [[] for _ in range(width)]
+    total = max(text.count("\n"), 1)
+    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+    try:
+        spans: list = []
+        for n, (start, end, cells) in enumerate(_records(text, first_line, delimiter, limits.max_cell_chars, spans)):
+            if end > start and not _strictly_closed(text[spans[0][0]:spans[0][1]], delimiter) and end < last_line:
+                line, column = _quote_opened(text, start)
+                raise InputError([Problem(Location(name, line, column), f"a quoted cell opened here runs on to line {end:,}, where a quote is followed by more text, so {end - line + 1:,} lines were read as one cell; is a closing quote missing?", "unclosed-quote")])
+            if end - start >= limits.max_field_lines:
+                line, column = _quote_opened(text, start)
+                raise InputError([Problem(Location(name, line, column), f"a quoted cell opened here runs on for {end - start + 1:,} lines (to line {end:,}), over the limit of {limits.max_field_lines:,} (read limit max_field_lines); is a closing quote missing?", "unclosed-quote")])
+            if end >= last_line and _unclosed_at_end(text, start, delimiter):
+                line, column = _quote_opened(text, start)
+                n = end - line + 1
+                raise InputError([Problem(Location(name, line, column), f"a quote opened here is never closed, so the rest of the file ({n:,} line{'s' if n != 1 else ''}) would be read as one cell; close the quote or remove it", "unclosed-quote")])
+            starts.append(start)
+            k = len(cells)
+            for i in range(width):
+                columns[i].append(cells[i] if i < k else None)
+            if progress is not None and n % 16384 == 0:
+                progress(min(start / total, 1.0))
+    except _CsvError as exc:
+        raise _csv_problem(exc, name, limits) from None
+    frame = pl.DataFrame({f"c{i}": col for i, col in enumerate(columns)}, schema=_schema(width))
+    return frame, pl.Series("row", starts, dtype=pl.Int64)
+
+
+def _strictly_closed(record: str, delimiter: str) -> bool:
+    """Whether a record that spans lines parses as CSV strictly (every quoted cell closed by a
+    quote that the delimiter or the line end follows): a lone quote runs on into later rows."""
+    try:
+        for _ in csv.reader(io.StringIO(record), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
+
+
+def _unclosed_at_end(text: str, start: int, delimiter: str) -> bool:
+    """Whether the record from line `start` to the end of the file ends inside a quoted cell."""
+    rest = text[_line_offset(text, start):]
+    try:
+        for _ in csv.reader(io.StringIO(rest), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _csv_problem(exc: _CsvError, name: str, limits: ReadLimits) -> InputError:
+    if "field larger than field limit" in exc.message:
+        return InputError([Problem(Location(name, exc.line, 1), f"a cell is longer than the limit of {limits.max_cell_chars:,} characters (read limit max_cell_chars); is a closing quote missing?", "cell-too-long")])
+    return InputError([Problem(Location(name, max(exc.line, 1), 1), f"cannot be read as CSV: {exc.message}", "syntax")])
+
+
+def _check_cells(frame: pl.DataFrame, rows: pl.Series, name: str, sheet: str, limits: ReadLimits, width: int) -> None:
+    cells = frame.height * max(width, 1)
+    if cells > limits.max_cells:
+        raise _cells_problem(name, sheet, cells, limits)
+    if frame.height == 0 or width == 0:
+        return
+    lengths = frame.select(pl.max_horizontal(pl.all().str.len_chars().fill_null(0)).alias("n"))["n"]
+    worst = lengths.arg_max()
+    if worst is not None and lengths[worst] > limits.max_cell_chars:
+        row = frame.row(worst)
+        column = max(range(width), key=lambda i: len(row[i] or ""))
+        raise InputError([Problem(_where(name, sheet, int(rows[worst]), column), f"a cell of {lengths[worst]:,} characters is over the limit of {limits.max_cell_chars:,} (read limit max_cell_chars)", "cell-too-long")])
+
+
+def _cells_problem(name: str, sheet: str, cells: int, limits: ReadLimits) -> InputError:
+    return InputError([Problem(_where(name, sheet, 0, None) if sheet else Location(name), f"the table has {cells:,} cells, over the limit of {limits.max_cells:,} (read limit max_cells); split the case log, or raise the limit", "too-many-cells")])
+
+
+def _drop_blank(frame: pl.DataFrame, rows: pl.Series, keep_rows: Iterable[int] = ()) -> tuple[pl.DataFrame, pl.Series]:
+    """Without the rows whose cells are all empty or spaces (a row with an unreadable cell, in `keep_rows`, stays)."""
+    if frame.width == 0 or frame.height == 0:
+        return frame, rows
+    keep = frame.select(pl.any_horizontal(pl.all().str.strip_chars().fill_null("") != "").alias("k"))["k"]
+    keep_rows = list(keep_rows)
+    if keep_rows:
+        keep = keep | rows.is_in(keep_rows)
+    if keep.all():
+        return frame, rows
+    return frame.filter(keep), rows.filter(keep)
+
+
+# -- XLSX -------------------------------------------------------------------------------------------
+
+def _unreadable(name: str, exc: BaseException, sheet: str = "") -> InputError:
+    return InputError([Problem(Location(name, sheet=sheet), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc}); open it in Excel and save it again, or export CSV", "not-a-caselog")])
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    name: str
+    state: str  # visible, hidden, veryHidden
+    member: str  # path in the zip
+
+
+def _workbook_sheets(zf: zipfile.ZipFile) -> tuple[list[_Sheet], int]:
+    """The worksheets in workbook order, and the index of the active one."""
+    zf.getinfo("[Content_Types].xml")  # KeyError for a zip that is not a workbook
+    rels = zf.read("_rels/.rels").decode("utf-8", "replace")
+    m = re.search(r'<Relationship\b[^>]*?Type="[^"]*/officeDocument"[^>]*>', rels)
+    book = "xl/workbook.xml"
+    if m:
+        t = re.search(r'Target="([^"]+)"', m[0])
+        if t:
+            book = t[1].lstrip("/")
+    base = book.rsplit("/", 1)[0] + "/" if "/" in book else ""
+    xml = zf.read(book).decode("utf-8", "replace")
+    book_rels = zf.read(f"{base}_rels/{book.rsplit('/', 1)[-1]}.rels").decode("utf-8", "replace")
+    targets = {}
+    for rel in re.finditer(r"<Relationship\b[^>]*>", book_rels):
+        i = re.search(r'\bId="([^"]+)"', rel[0])
+        t = re.search(r'\bTarget="([^"]+)"', rel[0])
+        if i and t:
+            target = t[1]
+            targets[i[1]] = target.lstrip("/") if target.startswith("/") else base + target
+    sheets = []
+    for tag in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", xml):
+        attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', tag[0]))
+        rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
+        sheets.append(_Sheet(html.unescape(attrs.get("name", "")), attrs.get("state", "visible"), targets.get(rid, "")))
+    found = re.search(r'\bactiveTab="(\d+)"', xml)
+    active = int(found[1]) if found else 0
+    # Chart sheets hold no cells: left out, and the active one, if a chart, stands for none.
+    charts = {i for i, s in enumerate(sheets) if "worksheets/" not in s.member}
+    if charts:
+        active = -1 if active in charts else active - sum(1 for i in charts if i < active)
+        sheets = [s for i, s in enumerate(sheets) if i not in charts]
+    return sheets, active
+
+
+def _check_zip(zf: zipfile.ZipFile, name: str, limits: ReadLimits) -> None:
+    """Declared sizes and ratios, before anything is unpacked."""
+    total = 0
+    for info in zf.infolist():
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise InputError([Problem(Location(name), f"the part {printable(info.filename)} unpacks from {info.compress_size:,} to {info.file_size:,} bytes, {ratio:,} times its size; the limit is {limits.max_ratio:,} times (read limit max_ratio): a decompression bomb, or a sheet of empty formatted rows (delete them in Excel)", "zip-bomb")])
+    if total > limits.max_uncompressed:
+        raise InputError([Problem(Location(name), f"the workbook unpacks to {total:,} bytes, over the limit of {limits.max_uncompressed:,} (read limit max_uncompressed); delete unused sheets and empty formatted rows, or export CSV", "too-large")])
+
+
+def _drain(zf: zipfile.ZipFile, member: str, name: str, limits: ReadLimits) -> None:
+    """Unpack a part without keeping it: its real size is held to the limit whatever its header says."""
+    seen = 0
+    strings = member.endswith("sharedStrings.xml")
+    since = 0  # bytes since the last shared string began
+    cell_bytes = limits.max_cell_chars * 4 + 65536
+    with zf.open(member) as f:
+        while True:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                return
+            seen += len(chunk)
+            if strings:
+                start = max(chunk.rfind(b"<si>"), chunk.rfind(b"<si "), chunk.rfind(b":si>"))
+                since = len(chunk) - start if start >= 0 else since + len(chunk)
+                if since > cell_bytes:
+                    raise InputError([Problem(Location(name), f"a text in the workbook holds more than {limits.max_cell_chars:,} characters (read limit max_cell_chars)", "cell-too-long")])
+            if seen > limits.max_uncompressed:
+                raise InputError([Problem(Location(name), f"the part {printable(member)} unpacks to more than {limits.max_uncompressed:,} bytes (read limit max_uncompressed)", "too-large")])
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+# A formula cell with no saved result: no <v>, or an empty one (<c r="D4"><f>C4+1</f><v/></c>,
+# as openpyxl writes them); an empty <v> of a text formula (t="str") is a real empty result.
+_FORMULA_NO_VALUE = re.compile(
+    rb'<(?:\w+:)?c\s([^>]*?r="([A-Z]+[0-9]+)"[^>]*)>\s*<((?:\w+:)?f)\b[^>]*?(?:/>|>([^<]*)</\3>)'
+    rb'\s*(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s([^>]*?\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
+_ROW_R = re.compile(rb'\br="([0-9]+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_CELL_COLUMN = re.compile(rb' r="([A-Z]+)[0-9]')
+_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>|</(?:\w+:)?row>|<(?:\w+:)?c\s[^>]*/>")
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+@dataclass
+class _Scan:
+    unreadable: list  # (row, first col 0-based, last col 0-based, message with {cell}, rule)
+    hidden_rows: list
+    filtered: bool
+    cells: int
+
+
+def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits: ReadLimits) -> _Scan:
+    """One pass over the sheet's XML, in chunks, for what calamine does not report, holding the
+    limits as it goes. Time is linear: what is carried to the next chunk is at most one cell."""
+    unreadable: list = []
+    hidden: list[int] = []
+    cells = 0
+    unpacked = 0
+    filtered = False
+    last_row = 0
+    row_closed = True
+    tail = b""
+    carry = b""
+    prefix = row_open = formula_open = None
+    widest = tallest = 0  # the rightmost column with a cell, the lowest row
+    cell_bytes = limits.max_cell_chars * 4 + 65536  # a cell whose XML is longer holds too long a text
+
+    def add(row: int, first: int, last: int, message: str, rule: str) -> None:
+        unreadable.append((row, first, last, message, rule))
+        if len(unreadable) > MAX_UNREADABLE:
+            raise InputError([Problem(Location(name, sheet=title), f"more than {MAX_UNREADABLE:,} cells are merged, hold errors or formulas with no saved result; open the workbook in Excel, fix them, save it and export again", "unreadable-cells")])
+
+    with zf.open(member) as source:
+        while True:
+            chunk = source.read(SCAN_CHUNK)
+            unpacked += len(chunk)
+            if unpacked > limits.max_uncompressed:
+                raise InputError([Problem(Location(name, sheet=title), f"the sheet unpacks to more than {limits.max_uncompressed:,} bytes (read limit max_uncompressed)", "too-large")])
+            buffer = carry + chunk if carry else chunk
+            if chunk:  # keep what follows the last complete cell or row for the next round
+                end = None
+                for end in _last_matches(_CELL_END, buffer):
+                    pass
+                cut = end if end is not None else 0
+                if not _CELL_START.search(buffer, cut):  # no cell open after it: any whole tag ends a piece
+                    cut = max(cut, buffer.rfind(b">") + 1)
+                merge = buffer.rfind(b"mergeCell")
+                if merge > cut:
+                    close = buffer.find(b">", merge)
+                    cut = close + 1 if close >= 0 else buffer.rfind(b"<", 0, merge)
+                part, carry = buffer[:cut], buffer[cut:]
+                if len(carry) > cell_bytes:
+                    ref = _REF.search(carry)
+                    row = int(ref[2]) if ref else last_row
+                    column = _col_index(ref[1]) - 1 if ref else None
+                    raise InputError([Problem(_where(name, title, row, column), f"a cell holds more than {limits.max_cell_chars:,} characters (read limit max_cell_chars)", "cell-too-long")])
+            else:
+                part, carry = buffer, b""
+            if prefix is None:
+                found = re.search(rb"<(\w+:)?worksheet\b", part)
+                prefix = (found[1] or b"") if found else b""
+                row_open, formula_open = b"<" + prefix + b"row", b"<" + prefix + b"f"
+            tail = (tail + part[-64:])[-64:]
+            letters = _CELL_COLUMN.findall(part)
+            cells += len(letters)
+            if cells > limits.max_cells:
+                raise _cells_problem(name, title, cells, limits)
+            if letters:
+                widest = max(widest, max(map(_col_index, set(letters))))
+            if b"hidden" in part:  # rare: look at every row tag
+                for m in _ROW_TAG.finditer(part):
+                    r = _ROW_R.search(m[1])
+                    tallest = max(tallest, last_row)
+                    last_row = int(r[1]) if r else last_row + 1
+                    if _HIDDEN.search(m[1]):
+                        hidden.append(last_row)
+            else:  # only the last row's number matters
+                at = max(part.rfind(row_open + b" "), part.rfind(row_open + b">"))
+                if at >= 0:
+                    r = _ROW_R.search(part, at, part.find(b">", at) + 1)
+                    if r:
+                        tallest = max(tallest, last_row)
+                        last_row = int(r[1])
+                    else:  # rows without numbers: count them
+                        last_row += part.count(row_open + b" ") + part.count(row_open + b">")
+            if part:
+                row_closed = part.rfind(b"row>") > part.rfind(row_open) if b"row" in part else row_closed
+            if formula_open in part:
+                for m in _FORMULA_NO_VALUE.finditer(part):
+                    if m[5] and b't="str"' in m[1]:
+                        continue
+                    ref = m[2].decode()
+                    col, row = _split_ref(ref)
+                    formula = html.unescape((m[4] or b"").decode("utf-8", "replace")).strip()
+                    shown = f" (={printable(formula[:40])}{'...' if len(formula) > 40 else ''})" if formula else ""
+                    add(row, col - 1, col - 1, f"cell {ref} holds a formula{shown} with no saved result, so it reads as blank; open the workbook in Excel and save it, or paste the values", "formula-without-value")
+            if b't="e"' in part:
+                for m in _ERROR_CELL.finditer(part):
+                    ref = _REF.search(m[1])
+                    if not ref:
+                        continue
+                    value = _VALUE.search(m[2])
+                    error = html.unescape(value[1].decode("utf-8", "replace")).strip() if value else "an error"
+                    row, col = int(ref[2]), _col_index(ref[1])
+                    add(row, col - 1, col - 1, f"cell {{cell}} holds the error value {printable(error)} (a formula that failed in Excel), not a value; correct it in Excel, or type the value", "error-value")
+            # Merged cells and the filter are written after the rows: look past the last row only.
+            after = part[max(part.rfind(b"row>"), 0):]
+            if b"mergeCell" in after:
+                for m in _MERGE.finditer(after):
+                    ref = f"{m[1].decode()}:{m[2].decode()}"
+                    c1, r1 = _split_ref(m[1].decode())
+                    c2, r2 = _split_ref(m[2].decode())
+                    for row in range(r1, r2 + 1):
+                        first = c1 + 1 if row == r1 else c1
+                        if first <= c2:
+                            add(row, first - 1, c2 - 1, f"cell {{cell}} is inside the merged cells {ref}, so it reads as blank; unmerge them and type the value in every cell", "merged-cells")
+            if b"autoFilter" in after:
+                filtered = True
+            if not chunk:
+                break
+    if not re.search(rb"</(?:\w+:)?worksheet>\s*$", tail):
+        row = last_row if not row_closed else last_row + 1
+        raise InputError([Problem(Location(name, max(row, 1), sheet=title), "the sheet cannot be read from this row on (ParseError: its XML ends before </worksheet>: the file was cut short); open the workbook in Excel and save it again, or export CSV", "not-a-caselog")])
+    # calamine holds the sheet as a dense grid from A1: two cells far apart would take all memory.
+    tallest = max(tallest, last_row)
+    if tallest * widest > limits.max_cells:
+        raise InputError([Problem(Location(name, sheet=title), f"the sheet's cells reach row {tallest:,} and column {column_letter(widest)}, a grid of {tallest * widest:,} cells, over the limit of {limits.max_cells:,} (read limit max_cells); delete the stray cells far below or to the right of the case log", "too-many-cells")])
+    return _Scan(unreadable, hidden, filtered, cells)
+
+
+def _last_matches(pattern: re.Pattern, buffer: bytes) -> Iterator[int]:
+    """End of the last match of `pattern`, searched from the buffer's end backwards in steps."""
+    size = len(buffer)
+    step = 4096
+    start = max(size - step, 0)
+    while True:
+        found = None
+        for m in pattern.finditer(buffer, start):
+            found = m.end()
+        if found is not None:
+            yield found
+            return
+        if start == 0:
+            return
+        step *= 4
+        start = max(size - step, 0)
+
+
+def _split_ref(ref: str) -> tuple[int, int]:
+    """'C7' -> (3, 7)."""
+    m = re.fullmatch(r"([A-Z]+)([0-9]+)", ref)
+    return _col_index(m[1].encode()), int(m[2])
+
+
+def _looks_like_cases(rows: list, known: frozenset[str]) -> bool:
+    return any(sum(1 for c in row if normalise_name(cell_text(c)) in known) >= 2 for row in rows[:HEADER_SEARCH])
+
+
+def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: int | None, known: frozenset[str],
+               limits: ReadLimits, progress) -> RawTable:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        zf = zipfile.ZipFile(p)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _unreadable(name, exc) from None
+    with zf:
+        _check_zip(zf, name, limits)
+        try:
+            sheets, active = _workbook_sheets(zf)
+        except KeyError as exc:
+            raise _unreadable(name, exc) from None
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
+            raise _unreadable(name, exc) from None
+        if not sheets:
+            raise InputError([Problem(Location(name), "the workbook has no worksheets; export the case log again as .xlsx or CSV", "not-a-caselog")])
+        names = [s.name for s in sheets]
+        notes: list[Problem] = []
+        hidden_sheets = [s.name for s in sheets if s.state != "visible"]
+        if sheet is not None:
+            chosen = next((s for s in sheets if s.name == sheet), None)
+            if chosen is None:
+                raise InputError([Problem(Location(name, sheet=sheet), f"no sheet named '{printable(sheet)}'; the workbook has: {', '.join(printable(n) for n in names[:SHOWN_NAMES])}{f' and {len(names) - SHOWN_NAMES} more' if len(names) > SHOWN_NAMES else ''}", "missing-sheet")])
+            if chosen.state != "visible":
+                notes.append(Problem(Location(name, sheet=chosen.name), "this sheet is hidden in the workbook; it was read because it was asked for", "hidden-sheet"))
+        else:
+            visible = [s for s in sheets if s.state == "visible"] or sheets
+            chosen = sheets[active] if 0 <= active < len(sheets) and sheets[active].state == "visible" else visible[0]
+        if hidden_sheets and sheet is None:
+            notes.append(Problem(Location(name, sheet=chosen.name), f"the workbook has hidden sheets ({shown_names(hidden_sheets)}), which were not read; this sheet was read, as the {'active' if sheets.index(chosen) == active else 'first visible'} sheet (choose another with --sheet)", "hidden-sheet"))
+        title = chosen.name
+        # Every part calamine will read is unpacked once here, so that its real size is held to the limit.
+        try:
+            for member in zf.namelist():
+                if member.endswith((".rels", ".xml")) and not member.startswith(("xl/worksheets/", "xl/chartsheets/")):
+                    _drain(zf, member, name, limits)
+            scan = _scan_sheet(zf, chosen.member, name, title, limits)
+        except InputError:
+            raise
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError, NotImplementedError, zlib.error) as exc:
+            raise _unreadable(name, exc, title) from None
+    try:
+        book = CalamineWorkbook.from_path(str(p))
+        data = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+    except Exception as exc:  # noqa: BLE001 - calamine fails in its own ways on a damaged file
+        raise _unreadable(name, exc, title) from None
+
+    where = lambda row: Location(name, row, sheet=title)  # noqa: E731
+    records = ((i + 1, i + 1, row) for i, row in enumerate(data))
+    try:
+        (h_row, _, header_values), titles = _find_header(records, header_row, known, name, where)
+    except InputError as exc:
+        if exc.problems and exc.problems[0].rule == "empty":
+            raise InputError([Problem(Location(name, 1, sheet=title), "the sheet is empty: expected a header row and one row per complaint" + _other_sheets(p, book, sheets, chosen, known, limits), "empty")]) from None
+        raise
+    if known and header_row is None and not _looks_like_cases(data[h_row - 1:h_row], known):
+        others = _other_sheets(p, book, sheets, chosen, known, limits)
+        if others:
+            raise InputError([Problem(Location(name, sheet=title), "this sheet has no header row with the case log's columns" + others, "missing-header")])
+    if header_row is None and titles:
+        notes.extend(_title_note(name, title, titles, h_row, where))
+    texts = [cell_text(v) for v in header_values]
+    width = len(texts)
+    while width and not texts[width - 1].strip():
+        width -= 1
+    header = tuple(texts[:width])
+    body = data[h_row:]
+    rows_read = len(body)
+    full = len(data[0]) if data else 0  # calamine pads every row to the sheet's width
+    columns = list(zip(*body)) if body else [() for _ in range(full)]
+    beyond = sum(sum(1 for v in col if v != "" and v is not None) for col in columns[width:] if set(col) - {"", None})
+    if beyond:
+        notes.append(Problem(Location(name, h_row, sheet=title), f"{beyond:,} cell{'s' if beyond > 1 else ''} to the right of the header's last column ({column_letter(width) if width else 'A'}) have no column name and were not read; give their column a name if they matter", "cells-outside-header"))
+    columns = columns[:width]
+    frame = pl.DataFrame({f"c{i}": _column_text(col) for i, col in enumerate(columns)}, schema=_schema(width))
+    rows = pl.int_range(h_row + 1, h_row + 1 + rows_read, dtype=pl.Int64, eager=True).alias("row")
+    _check_cells(frame, rows, name, title, limits, width)
+    frame, rows = _drop_blank(frame, rows, {r for r, first, _, _, _ in scan.unreadable if first < width})
+
+    index = {r: i for i, r in enumerate(rows.to_list())} if scan.unreadable else {}
+    problems = []
+    for row, first, last, message, rule in scan.unreadable:
+        i = index.get(row)
+        if i is None:
+            continue
+        for col in range(first, min(last, width - 1) + 1):
+            problems.append(CellProblem(i, col, message.replace("{cell}", f"{column_letter(col + 1)}{row}"), rule))
+    problems.sort(key=lambda c: (c.row, c.column))
+    hidden = [r for r in scan.hidden_rows if r > h_row]
+    if hidden:
+        how = "by the sheet's filter" if scan.filtered else "in the sheet"
+        shown = ", ".join(str(r) for r in hidden[:SHOWN_NAMES]) + (f" and {len(hidden) - SHOWN_NAMES:,} more" if len(hidden) > SHOWN_NAMES else "")
+        notes.append(Problem(Location(name, sheet=title), f"{len(hidden):,} row{'s' if len(hidden) > 1 else ''} hidden {how} {'were' if len(hidden) > 1 else 'was'} read and counted like the others (row{'s' if len(hidden) > 1 else ''} {shown}); delete any that must not be counted", "hidden-rows"))
+    if progress is not None:
+        progress(1.0)
+    return RawTable(path=name, sha256=sha256, sheet=title, header=header, header_row=h_row, frame=frame, rows=rows,
+                    rows_read=rows_read, blank_rows=rows_read - frame.height, cell_problems=tuple(problems), notes=tuple(notes))
+
+
+def _column_text(column: Sequence[Any]) -> Sequence[str]:
+    """A column of cell values as text, converting each distinct value once (a log of 100,000
+    rows holds a few hundred distinct dates)."""
+    kinds = set(map(type, column))
+    if kinds <= {str}:
+        return column
+    if bool in kinds and kinds & {int, float}:  # True == 1 == 1.0 would share one entry
+        return [cell_text(v) for v in column]
+    memo = {v: cell_text(v) for v in set(column)}
+    return list(map(memo.__getitem__, column))
+
+
+def _other_sheets(p: Path, book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[str], limits: ReadLimits) -> str:
+    """'; the sheets 'Cases' look like the case log: choose one with --sheet' when other sheets hold known columns."""
+    if not known:
+        return ""
+    found = []
+    for s in sheets:
+        if s is chosen:
+            continue
+        try:
+            with zipfile.ZipFile(p) as zf:  # held to the limits before calamine builds its grid
+                _scan_sheet(zf, s.member, str(p), s.name, limits)
+            rows = book.get_sheet_by_name(s.name).to_python(nrows=HEADER_SEARCH)
+        except Exception:  # noqa: BLE001 - a sheet that cannot be read is not a candidate
+            continue
+        if _looks_like_cases(rows, known):
+            found.append(s.name)
+    if not found:
+        return ""
+    return f"; {'the sheet' if len(found) == 1 else 'the sheets'} {shown_names(found)} {'looks' if len(found) == 1 else 'look'} like the case log: choose {'it' if len(found) == 1 else 'one'} with --sheet"
