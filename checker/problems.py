@@ -56,7 +56,9 @@ class Problem:
     rule: str = "invalid"
 
     def __str__(self) -> str:
-        return f"{self.location}: error: {self.message} [{self.rule}]"
+        from .textsafe import terminal_line
+
+        return terminal_line(f"{self.location}: error: {self.message} [{self.rule}]")
 
     def as_dict(self) -> dict:
         return {"location": self.location.as_dict(), "message": self.message, "rule": self.rule}

@@ -59,3 +59,24 @@ def printable(text: str) -> str:
     core = stripped.rstrip(" ")
     trail = len(stripped) - len(core)
     return "\\x20" * lead + core + "\\x20" * trail
+
+
+#: Characters a terminal acts on rather than shows: bidi overrides and isolates reorder a line.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def terminal_line(text: str) -> str:
+    """One line of a message, safe for a terminal: control characters (BEL, ESC colour codes, a
+    newline that would start a line of its own), lone surrogates, line separators and bidi
+    overrides are shown escaped; everything else, backslashes included, is left as written."""
+    if text.isprintable():
+        return text
+    return "".join(
+        _escape(ch) if (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI) else ch
+        for ch in text
+    )
+
+
+def terminal_text(text: str) -> str:
+    """A block of lines for a terminal: each line made safe as `terminal_line` does."""
+    return "\n".join(terminal_line(line) for line in text.split("\n"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -36,7 +37,9 @@ def pages() -> dict:
     diff = diff_results(result_of(PREVIOUS), current)
     out = {
         "self-assessment": (render_self_assessment(current, "html"),
-                            ["Ashdown Vale Housing: Complaint Handling Code self-assessment 2024-25", "6. Complaints stages", "Contradicted"]),
+                            ["Ashdown Vale Housing: Complaint Handling Code self-assessment 2024-25", "6. Complaints stages", "Target date: 2025-10-31"]),
+        "self-assessment-with-findings": (render_self_assessment(current, "html", with_findings=True),
+                                          ["Checked by chc", "6. Complaints stages", "Contradicted"]),
         "review-pack": (render_review_pack(current, diff),
                         ["1. Summary by section", "3. Claims beside the figures", "48.6%", "61.5%", "Overdue", "5. What changed since last year",
                          "97.2%", "7. Sign-off", "Approve with changes"]),
@@ -72,6 +75,74 @@ def test_no_serious_or_critical_accessibility_violations(name, tmp_path, axe):
     violations = browser.axe_violations(CHROMIUM, page, axe, tmp_path)
     bad = [v for v in violations if v.get("impact") in ("serious", "critical")]
     assert not bad, browser.summarise(bad)
+    if name != "annual-report":  # the pages whose layout this suite owns: no violation at all, even minor
+        assert not violations, browser.summarise(violations)
+
+
+# Each element that holds a figure, a date or a provision id (the `nw` spans the templates put
+# around them, provision ids, and number and date cells), and whether its text sits on one line.
+MEASURE = """<script>
+window.addEventListener('load', function () {
+  var broken = [];
+  document.querySelectorAll('.nw, .pid, td.num, th.num, td.date > .nw').forEach(function (el) {
+    var range = document.createRange(); range.selectNodeContents(el);
+    var tops = {};
+    Array.prototype.forEach.call(range.getClientRects(), function (r) { if (r.width > 0) tops[Math.round(r.top)] = 1; });
+    if (Object.keys(tops).length > 1 || el.getClientRects().length > 1) broken.push(el.textContent);
+  });
+  var out = document.createElement('pre'); out.id = 'chc-layout';
+  out.textContent = JSON.stringify({width: window.innerWidth, scroll: document.documentElement.scrollWidth,
+    measured: document.querySelectorAll('.nw, .pid, td.num, th.num').length, broken: broken,
+    regions: Array.prototype.map.call(document.querySelectorAll('.table-wrap'), function (d) {
+      return [d.getAttribute('role'), d.getAttribute('tabindex'), d.getAttribute('aria-label'), d.scrollWidth > d.clientWidth]; })});
+  window.parent.document.body.appendChild(out);
+});
+</script>"""
+LAYOUT_PAGES = ("self-assessment", "self-assessment-with-findings", "review-pack")
+
+
+def measure(page: Path, width: int) -> dict:
+    """Lay the page out in a frame exactly `width` px wide (headless Chromium will not open a window
+    narrower than 500 px) and read what MEASURE found."""
+    import html as html_lib
+    import json
+
+    host = page.with_name("host-" + page.name)
+    host.write_text('<!DOCTYPE html><html lang="en"><head><title>host</title><style>body{margin:0}iframe{border:0;display:block}</style></head>'
+                    f'<body><iframe title="page" width="{width}" height="900" srcdoc="{html_lib.escape(page.read_text(encoding="utf-8"))}"></iframe></body></html>',
+                    encoding="utf-8")
+    dom = browser._run(CHROMIUM, [f"--window-size={max(width, 500) + 40},1000", "--dump-dom", "--virtual-time-budget=3000", host.resolve().as_uri()])
+    start = dom.index('<pre id="chc-layout">') + len('<pre id="chc-layout">')
+    return json.loads(html_lib.unescape(dom[start:dom.index("</pre>", start)]))
+
+
+@pytest.mark.parametrize("width", [1280, 768, 390])
+@pytest.mark.parametrize("name", LAYOUT_PAGES)
+def test_no_figure_date_or_id_breaks_and_the_page_fits_the_window(name, width, tmp_path):
+    source, _ = PAGES[name]
+    page = tmp_path / f"{name}.html"
+    page.write_text(source.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    m = measure(page, width)
+    assert m["width"] == width
+    assert m["measured"] > 50, "the page should mark its figures, dates and ids"
+    assert m["broken"] == [], f"{name} at {width} px breaks: {m['broken'][:10]}"
+    assert m["scroll"] <= width, f"{name} at {width} px is {m['scroll']} px wide"
+    for role, tabindex, label, _ in m["regions"]:
+        assert (role, tabindex) == ("region", "0") and label
+    if width == 390:  # the wide tables scroll inside their own region, not the page
+        assert any(scrolls for *_, scrolls in m["regions"])
+    if width == 1280:
+        assert not any(scrolls for *_, scrolls in m["regions"])
+
+
+def test_the_measure_sees_a_broken_figure(tmp_path):
+    """The layout check is live: a figure squeezed into a narrow cell is reported, a page too wide is too."""
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>'
+                    '<p style="width:3ch;overflow-wrap:anywhere"><span class="nw">96.1%</span></p>'
+                    '<div style="width:2000px">wide</div>' + MEASURE + "</body></html>", encoding="utf-8")
+    m = measure(page, 390)
+    assert m["broken"] == ["96.1%"] and m["scroll"] > 390
 
 
 def test_axe_does_find_problems(tmp_path, axe):

@@ -28,7 +28,7 @@ def test_csv_is_byte_identical_and_inert(tmp_path):
     runner = CliRunner()
     outs = []
     for name in ("a.csv", "b.csv"):
-        result = runner.invoke(cli, ["report", CASE, "--format", "csv", "-o", str(tmp_path / name)])
+        result = runner.invoke(cli, ["report", CASE, "--format", "csv", "--with-findings", "-o", str(tmp_path / name)])
         assert result.exit_code == 1, result.output
         outs.append((tmp_path / name).read_bytes())
     assert outs[0] == outs[1]

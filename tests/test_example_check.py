@@ -35,7 +35,7 @@ def test_check_with_no_argument_uses_the_example_and_fails_on_its_contradictions
 
 
 def test_report_shows_the_figure_beside_the_claim():
-    result = CliRunner().invoke(cli, ["report", "--format", "md"])
+    result = CliRunner().invoke(cli, ["report", "--format", "md", "--with-findings"])
     assert result.exit_code == 1
     line = next(l for l in result.output.splitlines() if l.startswith("| 6.3 |"))
     assert "| Yes |" in line

@@ -57,7 +57,7 @@ def test_a_renderer_failing_midway_leaves_the_earlier_report_intact(folder, monk
     run(folder, monkeypatch, "report", "good.yaml", "--format", fmt, "-o", target)
     before = files(folder)
 
-    def broken(result, fmt):
+    def broken(result, fmt, **options):
         raise RuntimeError("renderer failed half-way")
 
     monkeypatch.setattr(check_module, "render_report", broken)

@@ -140,8 +140,8 @@ SHOW = {
     "hos-2022": """\
         Housing Ombudsman Complaint Handling Code 2022 (hos-2022), Housing Ombudsman Service; in force from 2022-04-01
         source: https://www.housing-ombudsman.org.uk/landlords-info/complaint-handling-code/complaint-handling-code-2022/
-        stage 1: acknowledge within 5 working days of receipt; respond within 10 working days of logging; extension of up to 10 working days more
-        stage 2: acknowledge within 5 working days of the escalation request; respond within 20 working days of the escalation request; extension of up to 10 working days more
+        stage 1: acknowledge within 5 working days of receipt; respond within 10 working days of logging; extension of up to 10 working days more (longer only with a good reason, recorded)
+        stage 2: acknowledge within 5 working days of the escalation request; respond within 20 working days of the escalation request; extension of up to 10 working days more (longer only with a good reason, recorded)
         complaint window: 6 months from the event
            1. Definition of a complaint (1.2-1.9, 8 provisions)
            2. Accessibility and awareness (2.1-2.4, 4 provisions)
@@ -151,12 +151,13 @@ SHOW = {
            6. Putting things right (6.1-6.6, 5 provisions)
            7. Continuous learning and improvement (7.2-7.6, 5 provisions)
            8. Self-assessment and compliance (none, 0 provisions)
+        known to exist but not yet read, so not checked: 1.1, 4.3, 4.4, 4.5, 5.2, 5.3, 5.4, 5.7, 5.13, 6.4, 7.1
         """,
     "hos-2024": """\
         Housing Ombudsman Complaint Handling Code (2024) (hos-2024), Housing Ombudsman Service; in force from 2024-04-01
         source: https://www.housing-ombudsman.org.uk/landlords-info/complaint-handling-code/the-code-2024/
-        stage 1: acknowledge within 5 working days of receipt; respond within 10 working days of acknowledgement; extension of up to 10 working days more
-        stage 2: acknowledge within 5 working days of the escalation request; respond within 20 working days of acknowledgement; extension of up to 20 working days more
+        stage 1: acknowledge within 5 working days of receipt; respond within 10 working days of acknowledgement; extension of up to 10 working days more (longer only with a good reason, recorded)
+        stage 2: acknowledge within 5 working days of the escalation request; respond within 20 working days of acknowledgement; extension of up to 20 working days more (longer only with a good reason, recorded)
         complaint window: 12 months from the event
            1. Definition of a complaint (1.1-1.6, 6 provisions)
            2. Exclusions (2.1-2.5, 5 provisions)

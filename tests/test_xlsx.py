@@ -30,7 +30,7 @@ def result():
 
 @pytest.fixture(scope="module")
 def book(result):
-    return openpyxl.load_workbook(io.BytesIO(render_xlsx(result)))
+    return openpyxl.load_workbook(io.BytesIO(render_xlsx(result, with_findings=True)))
 
 
 def rows_by_provision(ws):
@@ -101,7 +101,7 @@ def test_formula_looking_text_stays_text(book):
 
 
 def test_no_formula_element_in_the_file(result):
-    with zipfile.ZipFile(io.BytesIO(render_xlsx(result))) as z:
+    with zipfile.ZipFile(io.BytesIO(render_xlsx(result, with_findings=True))) as z:
         for name in z.namelist():
             if name.startswith("xl/worksheets/"):
                 assert b"<f>" not in z.read(name) and b"<f " not in z.read(name)
@@ -131,7 +131,7 @@ def test_summary_and_findings_sheets(book, result):
 
 
 def test_two_renders_are_byte_identical_with_fixed_dates(result):
-    first, second = render_xlsx(result), render_xlsx(result)
+    first, second = render_xlsx(result, with_findings=True), render_xlsx(result, with_findings=True)
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -142,7 +142,7 @@ def test_two_renders_are_byte_identical_with_fixed_dates(result):
 
 def test_landlord_name_with_ampersand_prints_as_written(result):
     changed = {**result, "submission": {**result["submission"], "landlord": {**result["submission"]["landlord"], "name": "A & B Homes"}}}
-    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(changed)))["Self-assessment"]
+    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(changed, with_findings=True)))["Self-assessment"]
     assert ws.oddHeader.left.text == "A && B Homes"
 
 
@@ -161,7 +161,7 @@ def test_bundled_example_workbook_reproduces_the_result():
     from checker.assess import example_path
 
     result = build_result(assess(example_path()))
-    rows = rows_by_provision(openpyxl.load_workbook(io.BytesIO(render_xlsx(result)))["Self-assessment"])
+    rows = rows_by_provision(openpyxl.load_workbook(io.BytesIO(render_xlsx(result, with_findings=True)))["Self-assessment"])
     assert [(pid, row[8].value) for pid, row in rows.items()] == [(p["id"], VERDICT_LABELS[p["verdict"]]) for p in result["provisions"]]
     assert rows["6.3"][8].value == "Contradicted" and "48.6%" in rows["6.3"][9].value
 
@@ -176,7 +176,7 @@ def test_rows_are_tall_enough_for_their_wrapped_text():
     from checker.render.sheet_layout import LINE_POINTS, lines_needed
     from checker.result import build_result
 
-    wb = load_workbook(io.BytesIO(render_xlsx(build_result(assess(example_path())))))
+    wb = load_workbook(io.BytesIO(render_xlsx(build_result(assess(example_path())), with_findings=True)))
     ws = wb["Self-assessment"]
     row = next(r for r in ws.iter_rows(min_row=5) if r[0].value == "6.3")
     findings = row[9].value

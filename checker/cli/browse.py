@@ -42,6 +42,8 @@ def show_command(code_id, provision):
             ids = [p.id for p in code.provisions_in(s.id)]
             span = (f"{ids[0]}-{ids[-1]}" if len(ids) > 1 else ids[0]) if ids else "none"
             click.echo(f"  {s.id:>2}. {s.title} ({span}, {len(ids)} provision{'' if len(ids) == 1 else 's'})")
+        if code.unread:
+            click.echo(f"known to exist but not yet read, so not checked: {', '.join(code.unread)}")
         return
     p = code.provision(provision)
     if p is None:
@@ -92,6 +94,8 @@ def _timescale_words(ts) -> str:
             parts.append(f"with an extension, {ts.extension_cap_working_days} working days in total")
         else:
             parts.append(f"extension of up to {ts.extension_cap_working_days} working days more")
+        if ts.extension_beyond_cap_with_reason:
+            parts[-1] += " (longer only with a good reason, recorded)"
     else:
         parts.append("no extension cap")
     return "; ".join(parts)

@@ -81,9 +81,12 @@ def diff_command(old, new, fmt, output):
 @click.command("review")
 @click.argument("submission", required=False, type=file_type)
 @click.option("--previous", type=file_type, help="Last year's submission (or saved result JSON), to show what changed.")
-@click.option("-o", "--output", type=OutputPath("review.html"), help="HTML file to write (default, or -: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["html", "pdf"]), default="html", show_default=True,
+              help="pdf prints the pack on A4 with Chromium, which must be installed.")
+@click.option("-o", "--output", type=OutputPath(lambda p: f"review.{p.get('fmt') or 'html'}"),
+              help="File to write, or a folder to write review.FORMAT in (default, or -: standard output; pdf needs a file).")
 @reports_input_errors
-def review_command(submission, previous, output):
+def review_command(submission, previous, fmt, output):
     """Write the review pack for the Member Responsible for Complaints (HTML, printable).
 
     Summary by section, every finding by severity, claims beside the figures, unmet requirements
@@ -93,11 +96,17 @@ def review_command(submission, previous, output):
     """
     from ..diff import compare
     from ..render.publish import render_review_pack
+    from .check import print_pdf, require_pdf_engine
 
+    if fmt == "pdf":
+        if not output:
+            raise click.UsageError("--format pdf writes a PDF: give the file with -o FILE")
+        require_pdf_engine()
     paths = [submission_or_example(submission)] + ([previous] if previous else [])
     results = load_results(*paths)
     diff = compare(results[1], results[0], str(previous), str(paths[0])) if previous else None
-    _write(output, render_review_pack(results[0], diff))
+    html_text = render_review_pack(results[0], diff)
+    _write(output, print_pdf(html_text) if fmt == "pdf" else html_text)
     sys.exit(EXIT_OK if results[0]["summary"]["passed"] else EXIT_FINDINGS)
 
 

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..batch import FAIL, INVALID, PASS, Outcome, exit_code
 from ..judge.evaluate import VERDICTS
+from ..textsafe import terminal_line
 from .text import HEAD, _all_findings
 
 FORMATS = ("text", "json", "junit", "sarif", "github")
@@ -177,7 +178,7 @@ def _diagnostics(outcome: Outcome, verbose: bool) -> list[str]:
             if lvl == "note" and not verbose:
                 continue
             pid = f"{f['provision']}: " if f["provision"] else ""
-            lines.append(f"{_where(f['location'])}: {lvl}: {pid}{f['message']} [{f['rule']}]")
+            lines.append(terminal_line(f"{_where(f['location'])}: {lvl}: {pid}{f['message']} [{f['rule']}]"))
     return lines
 
 
@@ -273,7 +274,7 @@ def _x(text: object) -> str:
 
 def _finding_line(f: dict, lvl: str) -> str:
     pid = f"{f['provision']}: " if f["provision"] else ""
-    return f"{lvl}: {pid}{f['message']} [{f['rule']}] at {_where(f['location'])}"
+    return terminal_line(f"{lvl}: {pid}{f['message']} [{f['rule']}] at {_where(f['location'])}")
 
 
 def _testcase(suite, classname: str, name: str, file: str, found: list[dict], strict: bool,

@@ -20,7 +20,8 @@ from .cells import (
 )
 
 HEADERS = ("Section", "Provision", "Requirement", "Comply", "Evidence", "Commentary / explanation",
-           "Action", "Owner", "Target date", "chc verdict", "chc findings")
+           "Action", "Owner", "Target date")
+FINDING_HEADERS = ("chc verdict", "chc findings")
 
 
 def inert(value) -> str:
@@ -31,14 +32,16 @@ def inert(value) -> str:
     return "'" + text if is_formula_like(text) else text
 
 
-def render_csv(result: dict) -> str:
+def render_csv(result: dict, with_findings: bool = False) -> str:
+    """The landlord's table; chc's verdict and findings as two more columns only `with_findings`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADERS)
+    writer.writerow(HEADERS + (FINDING_HEADERS if with_findings else ()))
     for p in result["provisions"]:
         action = p.get("action") or {}
-        writer.writerow(inert(v) for v in (
-            p["section"], p["id"], requirement_text(p), answer_value(p), evidence_text(p), commentary_text(p),
-            action.get("what"), action.get("owner"), action.get("target_date"), verdict_text(p), findings_text(p),
-        ))
+        row = [p["section"], p["id"], requirement_text(p), answer_value(p), evidence_text(p), commentary_text(p),
+               action.get("what"), action.get("owner"), action.get("target_date")]
+        if with_findings:
+            row += [verdict_text(p), findings_text(p)]
+        writer.writerow(inert(v) for v in row)
     return "\ufeff" + out.getvalue()

@@ -42,6 +42,12 @@ def all_findings(result: dict) -> list[dict]:
     return sorted(out, key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), provision_key(f.get("provision")), f["rule"], f["message"]))
 
 
+def failing_findings(result: dict) -> list[dict]:
+    """The findings that fail the submission: errors, and warnings too with the strict setting."""
+    failing = ("error", "warning") if (result.get("settings") or {}).get("strict") else ("error",)
+    return [f for f in all_findings(result) if f["severity"] in failing]
+
+
 def money(value: Any) -> str:
     if value is None or value == "":
         return NA
@@ -762,15 +768,27 @@ def _improvement(item: Any) -> dict:
 # ---------------------------------------------------------------- rendering
 
 def render_review_pack(result: dict, diff: dict | None = None) -> str:
+    """The MRC review pack (HTML); files are named relative to the submission's folder."""
+    import os
+
+    from .paths import relative_diff, relative_paths
     from .templated import render
 
-    return render("review-pack.html.j2", **review_view(result, diff))
+    folder = os.path.dirname(result["submission"].get("file") or "") or "."
+    return render("review-pack.html.j2", **review_view(relative_paths(result, folder), relative_diff(diff, folder)))
 
 
 def render_annual_report(result: dict, fmt_: str = "html", *, with_findings: bool = False, previous: dict | None = None,
                          quarters: list[dict] | None = None) -> str:
-    """The report in the landlord's words; chc's verdicts and findings only `with_findings`."""
+    """The report in the landlord's words; chc's verdicts and findings only `with_findings`.
+    Files are named relative to the submission's folder."""
+    import os
+
+    from .paths import relative_paths
     from .templated import render, sections_with_rows
 
     template = {"html": "annual-report.html.j2", "md": "annual-report.md.j2"}[fmt_]
+    folder = os.path.dirname(result["submission"].get("file") or "") or "."
+    result = relative_paths(result, folder)
+    previous = relative_paths(previous, folder) if previous else previous
     return render(template, groups=sections_with_rows(result), **annual_view(result, with_findings=with_findings, previous=previous, quarters=quarters))

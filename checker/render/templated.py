@@ -69,8 +69,35 @@ def answer_cell(p: dict) -> str:
     if p.get("values"):
         parts.append("; ".join(f"({k}) {number(v)}" for k, v in p["values"].items()))
     if not parts:
+        written = str(p.get("answer_as_written") or "").strip()
+        if written and written.rstrip(".").lower() != str(p.get("answer") or "").lower():
+            return written  # the landlord's own words ("Yes - see below", "Partially"); a bare "yes" reads as "Yes"
         parts.append(answer_label(p.get("answer")))
     return ", ".join(parts)
+
+
+# Tokens that must never break across lines: case references, dates, money, figures, percentages, provision ids.
+_UNBREAKABLE = re.compile(r"\b[A-Z][A-Z0-9]*-[A-Z0-9-]*\d[A-Z0-9]*\b|\d{4}-\d{2}(?:-\d{2})?|£?\d[\d,]*(?:\.\d+)*%?")
+
+
+def nowrap(text) -> Markup:
+    """Escaped text with each date, figure and provision id in a `<span class="nw">` (never broken)."""
+    if text is None:
+        return Markup("")
+    text, out, last = str(text), [], 0
+    for m in _UNBREAKABLE.finditer(text):
+        out.append(Markup.escape(text[last:m.start()]) + Markup('<span class="nw">%s</span>') % m.group(0))
+        last = m.end()
+    out.append(Markup.escape(text[last:]))
+    return Markup("").join(out)
+
+
+def css_string(text) -> Markup:
+    """Text as a quoted CSS string (for a running header in @page), safe inside <style>."""
+    plain = text.unescape() if isinstance(text, Markup) else str(text or "")
+    plain = " ".join(plain.split())
+    out = "".join(ch if ch.isalnum() or ch in " .,:;()-_/'" else f"\\{ord(ch):x} " for ch in plain)
+    return Markup(f'"{out}"')
 
 
 def number(value, places: int = 1) -> str:
@@ -111,7 +138,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(markdown=markdown_html, md_cell=md_cell, md_text=md_text, answer=answer_label, number=number, pct=pct,
-                       figure=figure, signed=signed, verdict=lambda v: VERDICT_LABELS.get(v, v), answer_cell=answer_cell)
+                       figure=figure, signed=signed, nw=nowrap, css_string=css_string, verdict=lambda v: VERDICT_LABELS.get(v, v), answer_cell=answer_cell)
     env.globals.update(VERDICT_LABELS=VERDICT_LABELS)
     return env
 
@@ -138,7 +165,11 @@ def sections_with_rows(result: dict) -> list[dict]:
     return groups
 
 
-def render_self_assessment(result: dict, fmt: str) -> str:
-    """The published self-assessment table, as Markdown or HTML."""
+def render_self_assessment(result: dict, fmt: str, with_findings: bool = False) -> str:
+    """The published self-assessment table, as Markdown or HTML: the landlord's words, and chc's
+    verdicts and findings only `with_findings`. File names are relative to the submission's folder."""
+    from .paths import relative_paths
+
     template = {"md": "self-assessment.md.j2", "html": "self-assessment.html.j2"}[fmt]
-    return render(template, r=result, groups=sections_with_rows(result))
+    result = relative_paths(result)
+    return render(template, r=result, groups=sections_with_rows(result), with_findings=with_findings)

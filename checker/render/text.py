@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..judge.evaluate import VERDICTS
+from ..textsafe import terminal_line
 
 HEAD = {"met": "Met", "not-met": "Not met", "contradicted": "Contra.", "unsupported": "Unsupp.",
         "unanswered": "Unansw.", "not-applicable": "N/A"}
@@ -47,7 +48,7 @@ def render_text(result: dict, *, colour: bool = False, verbose: bool = False) ->
         where = f"{loc['file']}:{loc['line']}:{loc['column']}" if loc.get("line") else loc["file"]
         label = style(f"{f['severity']:<7}", fg=COLOURS[f["severity"]])
         pid = f["provision"] or "-"
-        lines.append(f"  {label} {pid:<5} {f['message']} [{f['rule']}]")
+        lines.append(f"  {label} {pid:<5} {terminal_line(f['message'])} [{f['rule']}]")
         lines.append(f"          {'':<5} at {where}")
     lines.append("")
     if summary["passed"]:
