@@ -204,7 +204,7 @@ def test_a_link_is_written_through_not_replaced(case, monkeypatch):
 def test_a_bug_in_chc_exits_3_with_one_line(case, monkeypatch):
     import checker.cli.check as check_module
 
-    def broken(result, fmt):
+    def broken(result, fmt, **options):
         raise RuntimeError("renderer failed")
 
     monkeypatch.setattr(check_module, "render_report", broken)
@@ -219,7 +219,7 @@ def test_a_bug_in_chc_exits_3_with_one_line(case, monkeypatch):
 def test_chc_debug_shows_the_traceback(case, monkeypatch):
     import checker.cli.check as check_module
 
-    monkeypatch.setattr(check_module, "render_report", lambda result, fmt: 1 / 0)
+    monkeypatch.setattr(check_module, "render_report", lambda result, fmt, **options: 1 / 0)
     monkeypatch.setenv("CHC_DEBUG", "1")
     monkeypatch.chdir(case)
     result = CliRunner().invoke(cli, ["report", "submission.yaml", "-o", "out.html"])
@@ -316,7 +316,7 @@ def test_a_control_character_in_a_case_id_reaches_the_xlsx_report_escaped(tmp_pa
         b"id,stage,received,acknowledged,responded\n"
         b"C1\x07,1,01/04/2024,02/04/2024,30/05/2024\nC2\x1b[31m,1,01/04/2024,02/04/2024,30/05/2024\n"
         b"C3,1,01/04/2024,02/04/2024,03/04/2024\n")
-    result = run(tmp_path, monkeypatch, "report", "submission.yaml", "--format", "xlsx", "-o", "r.xlsx")
+    result = run(tmp_path, monkeypatch, "report", "submission.yaml", "--format", "xlsx", "-o", "r.xlsx", "--with-findings")
     assert result.exit_code == 1
     found = [v for row in cell_texts(tmp_path / "r.xlsx", "Findings") for v in row if isinstance(v, str) and "e.g." in v]
     assert len(found) == 1 and found[0].endswith("2 of 3 replies were late (e.g. C1\\x07, C2\\x1b[31m)")
