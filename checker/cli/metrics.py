@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the metrics library imports polars and numpy: only when figures are computed
     from ..caselog.metrics import Metrics, StageMetrics
 from ..problems import InputError, Location, Problem
+from ..textsafe import terminal_text
 from ..caselog.workdays import COUNT_FROM_CHOICES, NATIONS, WorkingCalendar
 
 
@@ -238,7 +239,7 @@ def make_metrics_command(timescales_for: Callable[[str], Timescales] = timescale
         if fmt == "json":
             click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
         else:
-            click.echo(render_text(result, code_id))
+            click.echo(terminal_text(render_text(result, code_id)))
 
     return metrics
 
