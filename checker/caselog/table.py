@@ -681,6 +681,8 @@ def _check_cells(frame: pl.DataFrame, rows: pl.Series, name: str, sheet: str, li
         raise _cells_problem(name, sheet, cells, limits)
     if frame.height == 0 or width == 0:
         return
+    if max((n or 0) for n in frame.select(pl.all().str.len_bytes().max()).row(0)) <= limits.max_cell_chars:
+        return  # a cell has no more characters than bytes: none can be over the limit
     lengths = frame.select(pl.max_horizontal(pl.all().str.len_chars().fill_null(0)).alias("n"))["n"]
     worst = lengths.arg_max()
     if worst is not None and lengths[worst] > limits.max_cell_chars:
@@ -697,7 +699,12 @@ def _drop_blank(frame: pl.DataFrame, rows: pl.Series, keep_rows: Iterable[int] =
     """Without the rows whose cells are all empty or spaces (a row with an unreadable cell, in `keep_rows`, stays)."""
     if frame.width == 0 or frame.height == 0:
         return frame, rows
-    keep = frame.select(pl.any_horizontal(pl.all().str.strip_chars().fill_null("") != "").alias("k"))["k"]
+    blank = lambda cols: pl.any_horizontal([pl.col(c).str.strip_chars().fill_null("") != "" for c in cols])  # noqa: E731
+    # the first column alone settles most rows; only the rest are looked at cell by cell
+    keep = frame.select(blank(frame.columns[:1]).alias("k"))["k"]
+    if frame.width > 1 and not keep.all():
+        rest = (~keep).arg_true()
+        keep = keep.scatter(rest, frame[rest].select(blank(frame.columns[1:]).alias("k"))["k"])
     keep_rows = list(keep_rows)
     if keep_rows:
         keep = keep | rows.is_in(keep_rows)
