@@ -16,14 +16,15 @@ import datetime as dt
 import json
 import re
 from functools import lru_cache
-from typing import Any, Callable
-
-import jsonschema
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any, Callable
 
 from .problems import Problem
 from .resources import schema_path
 from .yamlsource import YamlDocument
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is validated, not to load this module
+    import jsonschema
+    from jsonschema import Draft202012Validator
 
 
 @lru_cache(maxsize=None)
@@ -33,6 +34,8 @@ def load_schema(name: str) -> dict:
 
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -113,6 +116,8 @@ def validate(doc: YamlDocument, schema_name: str) -> list[Problem]:
 
 def _most_specific(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     """For oneOf/anyOf/if-then, report the branch that came closest instead of 'is not valid under any'."""
+    import jsonschema.exceptions
+
     while error.context:
         if error.validator == "anyOf" and all(e.validator == "required" for e in error.context):
             break  # "needs a or b": say so, rather than pick one of the alternatives
