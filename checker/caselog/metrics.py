@@ -4,8 +4,9 @@ The figures a data analyst publishes, computed in working days under stated rule
 same log and settings always give the same numbers and anyone can re-derive them. The counting
 rules are in docs/metrics.md; the debatable ones are `MetricSettings` with documented defaults.
 
-One pass over the cases; working-day counts come from a per-date memo of the calendar's
-cumulative index, so a million rows take a second or two.
+Columnar: the rows are a polars frame; each date column is turned into working-day numbers by
+one look-up in the calendar's per-date table (numpy), and every count is a vectorised mask, so
+the result is exact and a million rows take well under a second.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from math import floor
 from types import MappingProxyType
 from typing import Mapping
 
-from .reader import CaseLog
+import numpy as np
+import polars as pl
+
+from .reader import CaseLog, default_value_maps, value_key
+from ..problems import InputError, Location, Problem
 from ..codes import StageTimescale, Timescales
 from .workdays import COUNT_FROM_CHOICES, WorkingCalendar
 
@@ -44,6 +49,8 @@ class MetricSettings:
     - `respond_clock_at_ack_deadline`: when the response clock runs from the acknowledgement and
       the acknowledgement was late, start it at the acknowledgement deadline instead (stricter
       than the Code's words; off by default, since late acknowledgements are reported anyway).
+    - `max_excluded_pct`, `max_excluded_rows`: a log with more rows left out than this share of
+      its rows AND more than this many rows is an input problem: no figures (default 2% and 5).
     """
 
     count_extensions_in_time: bool = True
@@ -51,8 +58,12 @@ class MetricSettings:
     count_from_non_working_day: str = "next-working-day"
     blank_tenure: str = "lcra"
     respond_clock_at_ack_deadline: bool = False
+    max_excluded_pct: float = 2.0
+    max_excluded_rows: int = 5
 
     def __post_init__(self) -> None:
+        if not 0 <= self.max_excluded_pct <= 100:
+            raise ValueError("max_excluded_pct must be between 0 and 100")
         if self.count_from_non_working_day not in COUNT_FROM_CHOICES:
             raise ValueError(f"count_from_non_working_day must be one of {', '.join(COUNT_FROM_CHOICES)}")
         if self.blank_tenure not in BLANK_TENURE_CHOICES:
@@ -65,6 +76,8 @@ class MetricSettings:
             "count_from_non_working_day": self.count_from_non_working_day,
             "blank_tenure": self.blank_tenure,
             "respond_clock_at_ack_deadline": self.respond_clock_at_ack_deadline,
+            "max_excluded_pct": self.max_excluded_pct,
+            "max_excluded_rows": self.max_excluded_rows,
         }
 
 
@@ -105,6 +118,8 @@ class StageMetrics:
     extensions_valid: int = 0
     pct_extensions_valid: float | None = None
     invalid_extension_examples: tuple[str, ...] = ()
+    extensions_over_cap_with_reason: int | None = None  # None: the log has no extension_reason column
+    extensions_over_cap_without_reason: int | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -128,6 +143,8 @@ class StageMetrics:
             "extensions_valid": self.extensions_valid,
             "pct_extensions_valid": self.pct_extensions_valid,
             "invalid_extension_examples": list(self.invalid_extension_examples),
+            "extensions_over_cap_with_reason": self.extensions_over_cap_with_reason,
+            "extensions_over_cap_without_reason": self.extensions_over_cap_without_reason,
         }
 
 
@@ -185,39 +202,11 @@ def pct(numerator: int, denominator: int, per: int = 100) -> float | None:
     return round1(Fraction(numerator * per, denominator))
 
 
-_OUTCOME_WORDS = {
-    "upheld": "upheld", "fully upheld": "upheld", "upheld in full": "upheld", "uphold": "upheld",
-    "partly upheld": "partly upheld", "partially upheld": "partly upheld", "part upheld": "partly upheld",
-    "upheld in part": "partly upheld", "partly": "partly upheld", "partially": "partly upheld",
-    "partial": "partly upheld",
-    "not upheld": "not upheld", "notupheld": "not upheld", "not uphold": "not upheld",
-}
 
 
 def normalise_outcome(text: str) -> str:
     """'Partially Upheld' -> 'partly upheld'; unknown outcomes keep the text as given."""
-    key = re.sub(r"[\s_\-]+", " ", text.strip().casefold())
-    return _OUTCOME_WORDS.get(key, text.strip())
-
-
-class _Acc:
-    """Running counts of one stage (mutable, private to one computation)."""
-
-    __slots__ = ("received", "withdrawn", "acknowledged", "ack_in_time", "responded", "on_time",
-                 "on_time_ext", "late", "open", "days", "outcomes", "categories", "late_ids", "tenure",
-                 "by_tenure", "extended", "ext_valid", "bad_ext_ids")
-
-    def __init__(self) -> None:
-        self.received = self.withdrawn = self.acknowledged = self.ack_in_time = 0
-        self.responded = self.on_time = self.on_time_ext = self.late = self.open = 0
-        self.days: dict[int, int] = {}
-        self.outcomes: dict[str, int] = {}
-        self.categories: dict[str, int] = {}
-        self.late_ids: list[str] = []
-        self.extended = self.ext_valid = 0  # replies past the first due date with an extension recorded; valid ones
-        self.bad_ext_ids: list[str] = []
-        self.tenure = {"LCRA": 0, "LCHO": 0, "": 0}  # received
-        self.by_tenure = {"LCRA": [0, 0, 0], "LCHO": [0, 0, 0], "": [0, 0, 0]}  # responded, on time, in extension
+    return default_value_maps()["outcome"].get(value_key(text), text.strip())
 
 
 def compute_metrics(
@@ -233,6 +222,8 @@ def compute_metrics(
 
     `homes_lcra` / `homes_lcho` (homes owned, for CH01) must be positive when given;
     `period_start` (the first day of the reporting year) adds received counts by quarter.
+    Callers that publish or judge the figures call `check_excluded` first: figures are never
+    computed from what is left of a log dropped in bulk.
     """
     for label, homes in (("homes_lcra", homes_lcra), ("homes_lcho", homes_lcho)):
         if homes is not None and homes <= 0:
@@ -244,124 +235,30 @@ def compute_metrics(
     if period_start is not None:
         calendar = calendar.covering(period_start, period_start)
 
-    num = calendar.day_numbers_by_date.__getitem__  # every date of the log is in the span
-
-    accs = (None, _Acc(), _Acc())
-    plans = (None, _Plan(timescales.stage1), _Plan(timescales.stage2))
-    exclude_withdrawn = settings.exclude_withdrawn
-    at_deadline = settings.respond_clock_at_ack_deadline
-    outcome_names: dict[str, str] = {}
-    quarters: dict[dt.date, str] = {}
+    frame = caselog.frame
+    days = _DayNumbers(calendar, frame)
+    stage = frame["stage"].to_numpy()
+    withdrawn = frame["withdrawn"].to_numpy()
+    tenure = _tenure_codes(frame["tenure"])
+    categories = _counts_by_stage(frame, "category")
+    responded_any = days.get("responded")[2] & (~withdrawn if settings.exclude_withdrawn else True)
+    outcomes = _counts_by_stage(frame.filter(pl.Series(responded_any)), "outcome")
+    has_reasons = "extension_reason" in caselog.columns  # without the column, whether a reason was recorded is unknown
+    stages = {n: _stage_figures(n, stage == n, frame, days, withdrawn, tenure, timescales.stage(n), settings,
+                                categories.get(n, {}), outcomes.get(n, {}), has_reasons) for n in (1, 2)}
+    s1, s2 = stages[1][0], stages[2][0]
     by_quarter = None
     if period_start is not None:
-        by_quarter = {q: [0, 0, 0] for q in ("Q1", "Q2", "Q3", "Q4", "outside_period")}
-
-    for c in caselog.cases:
-        stage = c.stage
-        acc = accs[stage]
-        plan = plans[stage]
-        acc.received += 1
-        acc.tenure[c.tenure] += 1
-        cat = c.category or NOT_RECORDED
-        acc.categories[cat] = acc.categories.get(cat, 0) + 1
-        if by_quarter is not None:
-            q = quarters.get(c.received)
-            if q is None:
-                q = quarters[c.received] = _quarter(c.received, period_start)
-            by_quarter[q][stage] += 1
-        if c.withdrawn:
-            acc.withdrawn += 1
-            if exclude_withdrawn:
-                continue
-
-        received = c.received
-        ack_start = None
-        ack = c.acknowledged
-        if plan.ack_days is not None:
-            ack_start = c.escalation_requested if plan.ack_from_escalation and c.escalation_requested else received
-        if ack is not None:
-            acc.acknowledged += 1
-            if ack_start is not None and num(ack)[0] - num(ack_start)[1] <= plan.ack_days:
-                acc.ack_in_time += 1
-
-        responded = c.responded
-        if responded is None:
-            acc.open += 1
-            continue
-        acc.responded += 1
-        outcome = c.outcome
-        if outcome:
-            name = outcome_names.get(outcome)
-            if name is None:
-                name = outcome_names[outcome] = normalise_outcome(outcome)
-        else:
-            name = NOT_RECORDED
-        acc.outcomes[name] = acc.outcomes.get(name, 0) + 1
-
-        # What starts the response clock.
-        frm = plan.respond_from
-        if frm == "acknowledged":
-            if ack is None:
-                start_n = num(received)[1]  # no acknowledgement date: conservatively from receipt
-            else:
-                start_n = num(ack)[1]
-                if at_deadline and ack_start is not None:
-                    deadline_n = num(ack_start)[1] + plan.ack_days
-                    if start_n > deadline_n:
-                        start_n = deadline_n
-        elif frm == "escalation_requested" and c.escalation_requested is not None:
-            start_n = num(c.escalation_requested)[1]
-        else:  # received, logged (no logged date is kept: receipt is the earliest it can be)
-            start_n = num(received)[1]
-
-        days = num(responded)[0] - start_n
-        if days < 0:
-            days = 0
-        # How long the resident waited: from receipt (stage 2: the escalation request), whatever starts the Code's clock.
-        waited = num(responded)[0] - num(c.escalation_requested if stage == 2 and c.escalation_requested else received)[1]
-        waited = waited if waited > 0 else 0
-        acc.days[waited] = acc.days.get(waited, 0) + 1
-        tenure_counts = acc.by_tenure[c.tenure]
-        tenure_counts[0] += 1
-        limit = plan.respond_days
-        if days <= limit:
-            acc.on_time += 1
-            tenure_counts[1] += 1
-            continue
-        ext_due = c.extended_due
-        notified = c.extension_notified
-        # An extension counts when it was notified by the first due date and stays within the cap.
-        valid_extension = (
-            plan.cap is not None
-            and ext_due is not None
-            and notified is not None
-            and num(notified)[0] - start_n <= limit
-            and num(ext_due)[0] - start_n <= (plan.cap if plan.cap_total else limit + plan.cap)
-        )
-        if ext_due is not None:
-            acc.extended += 1
-            if valid_extension:
-                acc.ext_valid += 1
-            else:
-                acc.bad_ext_ids.append(c.id)
-        if valid_extension and responded <= ext_due:
-            acc.on_time_ext += 1
-            tenure_counts[2] += 1
-        else:
-            acc.late += 1
-            acc.late_ids.append(c.id)
-
-    s1 = _stage_metrics(1, accs[1], timescales.stage1, settings)
-    s2 = _stage_metrics(2, accs[2], timescales.stage2, settings)
+        by_quarter = _by_quarter(frame, period_start)
     ch01 = {}
-    for tenure, homes in (("lcra", homes_lcra), ("lcho", homes_lcho)):
-        ch01[tenure] = MappingProxyType({
-            f"stage{n}": None if homes is None else pct(_tenure_count(accs[n], tenure, settings.blank_tenure), homes, 1000)
+    for name, homes in (("lcra", homes_lcra), ("lcho", homes_lcho)):
+        ch01[name] = MappingProxyType({
+            f"stage{n}": None if homes is None else pct(_tenure_count(stages[n][1], name, settings.blank_tenure), homes, 1000)
             for n in (1, 2)
         })
     ch02_by_tenure = {
-        tenure: MappingProxyType({f"stage{n}": _tenure_ch02(accs[n], tenure, settings) for n in (1, 2)})
-        for tenure in ("lcra", "lcho")
+        name: MappingProxyType({f"stage{n}": _tenure_ch02(stages[n][2], name, settings) for n in (1, 2)})
+        for name in ("lcra", "lcho")
     }
     rules = {
         "working_days": calendar.describe(),
@@ -389,9 +286,211 @@ def compute_metrics(
     )
 
 
+def check_excluded(caselog: CaseLog, settings: MetricSettings = MetricSettings()) -> None:
+    """Raise InputError when the rows left out are more than `max_excluded_pct` of the rows and
+    more than `max_excluded_rows`: the problem is the log, not the complaints, and figures from what
+    is left would mislead. The error lists the commonest reasons with counts and example rows."""
+    excluded = caselog.excluded_total
+    rows = caselog.rows_read - caselog.blank_rows
+    if not excluded or excluded <= settings.max_excluded_rows:
+        return
+    if Fraction(excluded * 100, max(rows, 1)) <= Fraction(settings.max_excluded_pct).limit_denominator(10**6):
+        return
+    by_rule: dict[str, list[Problem]] = {}
+    for p in caselog.problems:
+        by_rule.setdefault(p.rule, []).append(p)
+    reasons = sorted(caselog.excluded.items(), key=lambda kv: (-kv[1], kv[0]))
+    parts = []
+    for rule, count in reasons[:3]:
+        examples = by_rule.get(rule, [])[:1]
+        shown = f" (e.g. {examples[0].location}: {examples[0].message.split(';')[0]})" if examples else ""
+        parts.append(f"{rule} {count:,}{shown}")
+    more = f"; {len(reasons) - 3} other reason(s)" if len(reasons) > 3 else ""
+    share = pct(excluded, max(rows, 1))
+    where = Location(caselog.path, sheet=caselog.sheet)
+    message = (f"{excluded:,} of {rows:,} rows ({share}%) cannot be used, more than the "
+               f"{_pct_text(settings.max_excluded_pct)}% allowed (setting max_excluded_pct), so no figures were computed. "
+               f"Top reasons: " + "; ".join(parts) + more
+               + ". Fix the export, or map its columns and values (case_log.columns, case_log.values)")
+    raise InputError([Problem(where, message, "case-log-rows-excluded")])
+
+
+def _pct_text(value: float) -> str:
+    return f"{value:g}"
+
+
+class _DayNumbers:
+    """Working-day numbers of a frame's date columns, looked up in the calendar's table (one entry
+    per calendar date) and gathered to the rows: `up_to` counts working days up to and including the
+    date, `start` the same for a clock starting that day."""
+
+    def __init__(self, calendar: WorkingCalendar, frame) -> None:
+        self.up_table, self.start_table, self.base_days = calendar.day_number_arrays()
+        self.frame = frame
+        self._cache: dict[str, tuple] = {}
+
+    def reasons(self) -> np.ndarray:
+        """Whether each row records a reason for its extension."""
+        hit = self._cache.get("reasons")
+        if hit is None:
+            col = self.frame["extension_reason"]
+            hit = self._cache["reasons"] = (col.str.len_bytes().fill_null(0).to_numpy() > 0) if col.null_count() < col.len() else np.zeros(col.len(), dtype=bool)
+        return hit
+
+    def get(self, column: str):
+        """(up_to, start, present) arrays for a date column (0 where the date is missing)."""
+        hit = self._cache.get(column)
+        if hit is None:
+            phys = self.frame[column].to_physical()
+            present = phys.is_not_null().to_numpy()
+            idx = (phys.fill_null(self.base_days) - self.base_days).to_numpy().astype(np.int64)
+            hit = self._cache[column] = (self.up_table[idx], self.start_table[idx], present)
+        return hit
+
+
+_TENURES = ("LCRA", "LCHO", "", "OTHER")
+
+
+def _tenure_codes(series) -> np.ndarray:
+    codes = series.replace_strict(list(_TENURES), list(range(len(_TENURES))), default=3, return_dtype=pl.Int8)
+    return codes.to_numpy()
+
+
+def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdrawn: np.ndarray, tenure: np.ndarray,
+                   ts: StageTimescale, settings: MetricSettings, categories: Mapping[str, int], outcomes: Mapping[str, int],
+                   has_reasons: bool = False):
+    """The figures of one stage, with its received counts by tenure and CH02 counts by tenure."""
+    plan = _Plan(ts)
+    received = int(m.sum())
+    tenure_received = np.bincount(tenure[m], minlength=4)
+    n_withdrawn = int((m & withdrawn).sum())
+    active = m & ~withdrawn if settings.exclude_withdrawn else m
+    rec_up, rec_start, _ = days.get("received")
+    ack_up, ack_start_n, has_ack = days.get("acknowledged")
+    resp_up, _, has_resp = days.get("responded")
+    esc_up, esc_start, has_esc = days.get("escalation_requested")
+
+    acknowledged = active & has_ack
+    ack_in_time = 0
+    clock_start = None
+    if plan.ack_days is not None:
+        clock_start = np.where(has_esc, esc_start, rec_start) if plan.ack_from_escalation else rec_start
+        ack_in_time = int((acknowledged & (ack_up - clock_start <= plan.ack_days)).sum())
+
+    responded = active & has_resp
+    n_open = int((active & ~has_resp).sum())
+    if plan.respond_from == "acknowledged":
+        start_n = np.where(has_ack, ack_start_n, rec_start)
+        if settings.respond_clock_at_ack_deadline and clock_start is not None:
+            deadline = clock_start + plan.ack_days
+            start_n = np.where(has_ack & (start_n > deadline), deadline, start_n)
+    elif plan.respond_from == "escalation_requested":
+        start_n = np.where(has_esc, esc_start, rec_start)
+    else:
+        start_n = rec_start
+    taken = np.maximum(resp_up - start_n, 0)
+    waited_from = np.where(has_esc, esc_start, rec_start) if number == 2 else rec_start
+    waited = np.maximum(resp_up - waited_from, 0)[responded]
+
+    on_time = responded & (taken <= plan.respond_days)
+    over = responded & ~on_time
+    due_up, _, has_due = days.get("extended_due")
+    note_up, _, has_note = days.get("extension_notified")
+    extended = over & has_due
+    notified_in_time = has_due & has_note & (note_up - start_n <= plan.respond_days)
+    reason = days.reasons()
+    over_cap_with = over_cap_without = 0
+    if plan.uncapped:
+        valid = notified_in_time
+    elif plan.cap is None:
+        valid = np.zeros(len(m), dtype=bool)
+    else:
+        cap_limit = plan.cap if plan.cap_total else plan.respond_days + plan.cap
+        beyond = due_up - start_n > cap_limit
+        over_cap_with = int((extended & notified_in_time & beyond & reason).sum())
+        over_cap_without = int((extended & notified_in_time & beyond & ~reason).sum())
+        valid = notified_in_time & ((~beyond | reason) if plan.beyond_with_reason else ~beyond)
+    ext_valid = extended & valid
+    on_time_ext = over & valid & has_due & (resp_up <= due_up)
+    late = over & ~on_time_ext
+
+    ids = frame["id"]
+    n_resp = int(responded.sum())
+    in_counts = {}
+    for key, mask in (("on", on_time), ("ext", on_time_ext)):
+        in_counts[key] = int(mask.sum())
+    by_tenure = np.stack([np.bincount(tenure[responded], minlength=4), np.bincount(tenure[on_time], minlength=4),
+                          np.bincount(tenure[on_time_ext], minlength=4)])
+    in_time = in_counts["on"] + (in_counts["ext"] if settings.count_extensions_in_time else 0)
+    has_ack_rule = ts.acknowledge_working_days is not None
+    stage_metrics = StageMetrics(
+        stage=number,
+        received=received,
+        withdrawn=n_withdrawn,
+        acknowledged=int(acknowledged.sum()),
+        acknowledged_in_time=ack_in_time if has_ack_rule else None,
+        pct_acknowledged_in_time=pct(ack_in_time, int(acknowledged.sum())) if has_ack_rule else None,
+        responded=n_resp,
+        on_time=in_counts["on"],
+        on_time_with_extension=in_counts["ext"],
+        late=int(late.sum()),
+        pct_in_time=pct(in_time, n_resp),
+        mean_working_days=round1(Fraction(int(waited.sum()), n_resp)) if n_resp else None,
+        median_working_days=_median(waited),
+        open=n_open,
+        outcomes=MappingProxyType(_ordered_outcomes(_outcomes(outcomes))),
+        categories=MappingProxyType(_categories(categories)),
+        late_examples=first_by_id(ids.filter(pl.Series(late))),
+        extensions=int(extended.sum()),
+        extensions_valid=int(ext_valid.sum()),
+        pct_extensions_valid=pct(int(ext_valid.sum()), int(extended.sum())),
+        invalid_extension_examples=first_by_id(ids.filter(pl.Series(extended & ~valid))),
+        extensions_over_cap_with_reason=over_cap_with if has_reasons else None,
+        extensions_over_cap_without_reason=over_cap_without if has_reasons else None,
+    )
+    return stage_metrics, tenure_received, by_tenure
+
+
+def _counts_by_stage(frame, column: str) -> dict[int, dict[str, int]]:
+    """How many rows hold each text of `column`, per stage (one group-by for both stages)."""
+    out: dict[int, dict[str, int]] = {}
+    for stage, text, n in frame.group_by(["stage", column]).len().iter_rows():
+        out.setdefault(stage, {})[text] = n
+    return out
+
+
+def _outcomes(texts: Mapping[str, int]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for text, n in texts.items():
+        name = normalise_outcome(text) if text and text.strip() else NOT_RECORDED
+        counts[name] = counts.get(name, 0) + n
+    return counts
+
+
+def _categories(texts: Mapping[str, int]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for text, n in texts.items():
+        name = text or NOT_RECORDED
+        counts[name] = counts.get(name, 0) + n
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0])))
+
+
+def _by_quarter(frame, start: dt.date) -> dict[str, list[int]]:
+    out = {q: [0, 0, 0] for q in ("Q1", "Q2", "Q3", "Q4", "outside_period")}
+    rec = pl.col("received")
+    months = ((rec.dt.year().cast(pl.Int32) - start.year) * 12 + rec.dt.month().cast(pl.Int32) - start.month
+              - (rec.dt.day().cast(pl.Int32) < start.day).cast(pl.Int32))
+    q = (pl.when((rec < start) | (months >= 12)).then(pl.lit("outside_period"))
+         .otherwise(pl.lit("Q") + (months // 3 + 1).cast(pl.String)))
+    counts = frame.select(q.alias("q"), pl.col("stage")).group_by(["q", "stage"]).len()
+    for quarter, stage, n in counts.iter_rows():
+        out[quarter][stage] += n
+    return out
+
+
 @dataclass(frozen=True)
 class _Plan:
-    """A stage's timescale, unpacked for the loop."""
+    """A stage's timescale, unpacked."""
 
     respond_days: int
     respond_from: str
@@ -399,6 +498,8 @@ class _Plan:
     ack_from_escalation: bool
     cap: int | None
     cap_total: bool
+    uncapped: bool
+    beyond_with_reason: bool
 
     def __init__(self, ts: StageTimescale):
         object.__setattr__(self, "respond_days", ts.respond_working_days)
@@ -408,28 +509,25 @@ class _Plan:
         # An uncapped extension (SPSO stage 2) is valid at any length once notified in time.
         object.__setattr__(self, "cap", 10**6 if getattr(ts, "extension_uncapped", False) else ts.extension_cap_working_days)
         object.__setattr__(self, "cap_total", bool(ts.extension_total))
+        object.__setattr__(self, "uncapped", bool(ts.extension_uncapped))
+        object.__setattr__(self, "beyond_with_reason", bool(ts.extension_beyond_cap_with_reason))
 
 
-def _quarter(d: dt.date, start: dt.date) -> str:
-    months = (d.year - start.year) * 12 + d.month - start.month - (1 if d.day < start.day else 0)
-    if d < start or months >= 12:
-        return "outside_period"
-    return f"Q{months // 3 + 1}"
-
-
-def _tenure_count(acc: _Acc, tenure: str, blank: str) -> int:
-    n = acc.tenure[tenure.upper()]
+def _tenure_count(received: np.ndarray, tenure: str, blank: str) -> int:
+    """Received at a stage for one tenure (CH01); blank tenure per `blank_tenure`."""
+    n = int(received[_TENURES.index(tenure.upper())])
     if blank == tenure:
-        n += acc.tenure[""]
+        n += int(received[2])
     return n
 
 
-def _tenure_ch02(acc: _Acc, tenure: str, settings: MetricSettings) -> float | None:
+def _tenure_ch02(by_tenure: np.ndarray, tenure: str, settings: MetricSettings) -> float | None:
     """CH02 for one tenure (the RSH reports LCRA and LCHO apart); blank tenure per `blank_tenure`."""
-    counts = list(acc.by_tenure[tenure.upper()])
+    col = _TENURES.index(tenure.upper())
+    counts = np.array(by_tenure[:, col])
     if settings.blank_tenure == tenure:
-        counts = [a + b for a, b in zip(counts, acc.by_tenure[""])]
-    responded, on_time, extended = counts
+        counts = counts + by_tenure[:, 2]
+    responded, on_time, extended = (int(x) for x in counts)
     return pct(on_time + (extended if settings.count_extensions_in_time else 0), responded)
 
 
@@ -438,20 +536,50 @@ def _natural_key(text: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", text))
 
 
-def _median(counts: dict[int, int], n: int) -> float | None:
+def first_by_id(ids, n: int = LATE_EXAMPLES) -> tuple[str, ...]:
+    """The first `n` ids in natural order ('C2' before 'C10'), ties in row order.
+
+    A long list is narrowed first, in polars, by the first two parts of the natural key (a prefix
+    of the full key, so nothing that could be among the first `n` is dropped); only the few
+    candidates left are sorted by the full key."""
+    if ids.len() <= 2000:
+        return tuple(heapq.nsmallest(n, ids.to_list(), key=_natural_key))
+    part = r"(\d+|\D+)"
+    df = pl.DataFrame({"id": ids}).with_row_index("i").with_columns(
+        pl.col("id").str.extract("^" + part, 1).alias("p0"),
+        pl.col("id").str.extract("^(?:\\d+|\\D+)" + part, 1).alias("p1"),
+    )
+    keys = []
+    for p in ("p0", "p1"):
+        digits = pl.col(p).str.contains(r"^\d")
+        stripped = pl.col(p).str.strip_chars_start("0")
+        keys += [
+            pl.when(pl.col(p).is_null()).then(-1).when(digits).then(0).otherwise(1).alias(p + "k"),
+            pl.when(digits).then(stripped.str.len_bytes()).otherwise(0).alias(p + "n"),
+            pl.when(digits).then(stripped).otherwise(pl.col(p)).fill_null("").alias(p + "s"),
+        ]
+    df = df.with_columns(keys)
+    cols = ["p0k", "p0n", "p0s", "p1k", "p1n", "p1s"]
+    top = df.sort(cols, maintain_order=True).head(n)
+    if top.height == 0:
+        return ()
+    last = top.row(top.height - 1, named=True)
+    cond = pl.lit(False)
+    equal = pl.lit(True)
+    for c in cols:  # lexicographic "key <= last"
+        cond = cond | (equal & (pl.col(c) < last[c]))
+        equal = equal & (pl.col(c) == last[c])
+    candidates = df.filter(cond | equal).sort("i")["id"].to_list()
+    return tuple(heapq.nsmallest(n, candidates, key=_natural_key))
+
+
+def _median(values: np.ndarray) -> float | None:
+    n = len(values)
     if not n:
         return None
     lo_rank, hi_rank = (n - 1) // 2, n // 2
-    seen = 0
-    lo = hi = None
-    for value in sorted(counts):
-        seen += counts[value]
-        if lo is None and seen > lo_rank:
-            lo = value
-        if seen > hi_rank:
-            hi = value
-            break
-    return round1(Fraction(lo + hi, 2))
+    part = np.partition(values, (lo_rank, hi_rank))
+    return round1(Fraction(int(part[lo_rank]) + int(part[hi_rank]), 2))
 
 
 def _ordered_outcomes(counts: dict[str, int]) -> dict[str, int]:
@@ -461,34 +589,3 @@ def _ordered_outcomes(counts: dict[str, int]) -> dict[str, int]:
     if NOT_RECORDED in counts:
         out[NOT_RECORDED] = counts[NOT_RECORDED]
     return out
-
-
-def _stage_metrics(stage: int, acc: _Acc, ts: StageTimescale, settings: MetricSettings) -> StageMetrics:
-    responded = acc.responded
-    in_time = acc.on_time + (acc.on_time_ext if settings.count_extensions_in_time else 0)
-    total_days = sum(d * k for d, k in acc.days.items())
-    has_ack_rule = ts.acknowledge_working_days is not None
-    late_examples = tuple(heapq.nsmallest(LATE_EXAMPLES, acc.late_ids, key=_natural_key))
-    return StageMetrics(
-        stage=stage,
-        received=acc.received,
-        withdrawn=acc.withdrawn,
-        acknowledged=acc.acknowledged,
-        acknowledged_in_time=acc.ack_in_time if has_ack_rule else None,
-        pct_acknowledged_in_time=pct(acc.ack_in_time, acc.acknowledged) if has_ack_rule else None,
-        responded=responded,
-        on_time=acc.on_time,
-        on_time_with_extension=acc.on_time_ext,
-        late=acc.late,
-        pct_in_time=pct(in_time, responded),
-        mean_working_days=round1(Fraction(total_days, responded)) if responded else None,
-        median_working_days=_median(acc.days, responded),
-        open=acc.open,
-        outcomes=MappingProxyType(_ordered_outcomes(acc.outcomes)),
-        categories=MappingProxyType(dict(sorted(acc.categories.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0])))),
-        late_examples=late_examples,
-        extensions=acc.extended,
-        extensions_valid=acc.ext_valid,
-        pct_extensions_valid=pct(acc.ext_valid, acc.extended),
-        invalid_extension_examples=tuple(heapq.nsmallest(LATE_EXAMPLES, acc.bad_ext_ids, key=_natural_key)),
-    )

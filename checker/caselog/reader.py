@@ -1,49 +1,52 @@
-"""Read a complaints case-log export (CSV or XLSX) into rows the metrics can count.
+"""A complaints case log, as read: columns found, cell values typed, bad rows reported and left out.
 
-Complaints systems name and format their columns differently, so: columns are found by name,
-case-insensitively, with a mapping from our names to theirs; dates are read in the forms UK
-exports use (ISO, day-first text, Excel dates and serial numbers). A row that cannot be used is
-reported as a `Problem` at its row and column and left out, and the run goes on, so an analyst
-sees every bad row at once; a file that cannot be used at all raises `InputError`.
+The file itself is read by `table` (CSV or XLSX to one text column per header cell). Here the
+columns are found by name, case-insensitively, with a mapping from our names to the export's;
+values are read through value maps (the submission's `case_log.values`, then the shipped
+`value_maps.yaml`, then the built-in parsers: ISO, day-first and Excel-serial dates; "Stage 1",
+"S2"); and every row that cannot be used is reported as a `Problem` at its row and column and left
+out, so an analyst sees every bad row at once. A file that cannot be used at all raises
+`InputError`.
 
-Parsing is memoised per distinct cell text (a log of a million rows holds a few thousand distinct
-dates), and rows are plain named tuples, which keeps a million-row log within seconds.
+Columnar, on one code path: each DISTINCT cell text is parsed once with the parsers below, the
+results are mapped back to the column (polars), bad rows are found with vectorised masks, and only
+those rows go through the message code, which words them exactly as a row-by-row reading would.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
-import hashlib
-import io
-import operator
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Mapping, NamedTuple
 
 from ..problems import InputError, Location, Problem
-from ..yamlsource import decode_text, utf16_without_bom
+from ..textsafe import printable
 
 #: Our column names, in the order of `Case`.
 COLUMNS = (
     "id", "stage", "received", "acknowledged", "responded", "extension_notified", "extended_due",
-    "escalation_requested", "outcome", "category", "tenure", "withdrawn",
+    "escalation_requested", "outcome", "category", "tenure", "withdrawn", "extension_reason",
 )
 REQUIRED = ("id", "stage", "received")
 DATE_COLUMNS = ("received", "acknowledged", "responded", "extension_notified", "extended_due",
                 "escalation_requested")
+VALUE_KINDS = ("stage", "tenure", "withdrawn", "outcome")
 
 #: Dates outside these years are taken as typing errors (and keep the bank-holiday table small).
 FIRST_YEAR = 1990
 LAST_YEAR = 2099
 
-CSV_SUFFIXES = (".csv", ".tsv", ".txt")
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
-DELIMITERS = (",", ";", "\t", "|")
-PROGRESS_EVERY = 16384
+#: A stage 2 receipt more than this many calendar days after the escalation request is taken as a
+#: mistyped date (the Code has stage 2 logged within days of the request).
+ESCALATION_GAP_DAYS = 30
+#: Rows of an unknown value listed in its message.
+FIRST_ROWS = 5
+
+_ERROR_VALUE = re.compile(r"#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)", re.I)
 
 
 class Case(NamedTuple):
@@ -59,25 +62,76 @@ class Case(NamedTuple):
     escalation_requested: dt.date | None = None
     outcome: str = ""
     category: str = ""
-    tenure: str = ""  # "LCRA", "LCHO" or "" (not given)
+    tenure: str = ""  # "LCRA", "LCHO", "" (not given) or "OTHER" (mapped to neither)
     withdrawn: bool = False
     row: int = 0  # the row as the user sees it (the header is row 1)
+    extension_reason: str = ""
 
 
-@dataclass(frozen=True)
+def _frame_schema():
+    import polars as pl
+
+    schema = {"id": pl.String, "stage": pl.Int8}
+    schema.update({c: pl.Date for c in DATE_COLUMNS})
+    schema.update({"outcome": pl.String, "category": pl.String, "tenure": pl.String, "withdrawn": pl.Boolean,
+                   "row": pl.Int64, "extension_reason": pl.String})
+    return schema
+
+
+def cases_frame(cases) -> Any:
+    """A polars frame (the `CaseLog.frame` layout) from `Case` tuples."""
+    import polars as pl
+
+    return pl.DataFrame([tuple(c) for c in cases], schema=_frame_schema(), orient="row")
+
+
+@dataclass(frozen=True, init=False, eq=False)
 class CaseLog:
-    """A case log as read: the usable rows, the problems of the rest, and where it came from."""
+    """A case log as read: the usable rows (a polars frame, one row per `Case`), the problems of
+    the rest, and where it came from. `cases` gives the rows as `Case` tuples (built on first use)."""
 
     path: str
     sha256: str
-    cases: tuple[Case, ...]
-    problems: tuple[Problem, ...] = ()
-    excluded: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
-    rows_read: int = 0  # data rows below the header, blank ones included
-    blank_rows: int = 0
-    sheet: str = ""
-    columns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # ours -> header found
-    date_range: tuple[dt.date, dt.date] | None = None
+    frame: Any
+    problems: tuple[Problem, ...]
+    excluded: Mapping[str, int]
+    rows_read: int
+    blank_rows: int
+    sheet: str
+    columns: Mapping[str, str]  # ours -> header found
+    date_range: tuple[dt.date, dt.date] | None
+    by_name: Mapping[str, str]  # ours -> header, found by name alone though a mapping was given
+    mapped_out: Mapping[str, int]  # rows left out by design through the value maps (stage: exclude)
+    notes: tuple[Problem, ...]  # located remarks that leave no row out
+
+    def __init__(self, path: str, sha256: str, cases=None, problems=(), excluded=None, rows_read: int = 0,
+                 blank_rows: int = 0, sheet: str = "", columns=None, date_range=None, *, frame=None,
+                 by_name=None, mapped_out=None, notes=()):
+        if frame is None:
+            frame = cases_frame(cases or ())
+        put = object.__setattr__
+        put(self, "path", path)
+        put(self, "sha256", sha256)
+        put(self, "frame", frame)
+        put(self, "problems", tuple(problems))
+        put(self, "excluded", MappingProxyType(dict(excluded or {})))
+        put(self, "rows_read", rows_read)
+        put(self, "blank_rows", blank_rows)
+        put(self, "sheet", sheet)
+        put(self, "columns", MappingProxyType(dict(columns or {})))
+        put(self, "date_range", date_range if date_range is not None else _date_range(frame))
+        put(self, "by_name", MappingProxyType(dict(by_name or {})))
+        put(self, "mapped_out", MappingProxyType(dict(mapped_out or {})))
+        put(self, "notes", tuple(notes))
+
+    @cached_property
+    def cases(self) -> tuple[Case, ...]:
+        return tuple(Case(*row) for row in self.frame.select(Case._fields).iter_rows())
+
+    def with_frame(self, frame) -> "CaseLog":
+        """The same log with other rows (a subset of its frame): nothing excluded, no problems."""
+        return CaseLog(self.path, self.sha256, rows_read=frame.height, sheet=self.sheet, columns=self.columns,
+                       frame=frame, by_name=self.by_name)
 
     @property
     def excluded_total(self) -> int:
@@ -85,16 +139,31 @@ class CaseLog:
 
     def summary(self) -> dict:
         """How the rows were used, JSON-ready."""
-        return {
+        out = {
             "file": self.path,
             "sheet": self.sheet or None,
             "sha256": self.sha256,
             "rows_read": self.rows_read,
             "blank_rows": self.blank_rows,
-            "included": len(self.cases),
+            "included": self.frame.height,
             "excluded": self.excluded_total,
             "excluded_by_reason": dict(sorted(self.excluded.items())),
         }
+        if self.mapped_out:
+            out["left_out_by_value_map"] = dict(sorted(self.mapped_out.items()))
+        if self.by_name:
+            out["columns_found_by_name"] = dict(self.by_name)
+        return out
+
+
+def _date_range(frame) -> tuple[dt.date, dt.date] | None:
+    if frame.height == 0:
+        return None
+    import polars as pl
+
+    row = frame.select(pl.min_horizontal([pl.col(c).min() for c in DATE_COLUMNS]).alias("lo"),
+                       pl.max_horizontal([pl.col(c).max() for c in DATE_COLUMNS]).alias("hi")).row(0)
+    return None if row[0] is None else (row[0], row[1])
 
 
 # -- cell parsing ---------------------------------------------------------------------------------
@@ -262,7 +331,114 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-# -- reading --------------------------------------------------------------------------------------
+# -- value maps -----------------------------------------------------------------------------------
+
+def value_key(text: Any) -> str:
+    """How value-map keys compare: case-insensitive, ends trimmed, runs of space/-/_ as one space."""
+    return re.sub(r"[\s_\-]+", " ", str(text if text is not None else "").strip().casefold())
+
+
+@lru_cache(maxsize=1)
+def default_value_maps() -> Mapping[str, Any]:
+    """The shipped spellings (value_maps.yaml), keys normalised."""
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).with_name("value_maps.yaml")).read_text(encoding="utf-8"))
+    out: dict[str, Any] = {}
+    for kind in VALUE_KINDS:
+        out[kind] = MappingProxyType({value_key(k): v for k, v in (data.get(kind) or {}).items()})
+    out["no_date"] = frozenset(value_key(v) for v in data.get("no_date") or ())
+    out["columns"] = MappingProxyType({k: tuple(v) for k, v in (data.get("columns") or {}).items()})
+    return MappingProxyType(out)
+
+
+_TARGETS = {
+    "stage": {"1": 1, "2": 2, "one": 1, "two": 2, "exclude": "exclude"},
+    "tenure": {"lcra": "LCRA", "lcho": "LCHO", "exclude": "OTHER", "blank": ""},
+    "withdrawn": {"yes": True, "no": False, "true": True, "false": False},
+}
+
+
+def check_value_maps(values: Mapping[str, Any] | None, where: Callable[..., Location]) -> tuple[dict[str, dict], list[Problem]]:
+    """The submission's `case_log.values`, checked and normalised: kind -> {key: our value}.
+
+    `where(*path)` locates a key of the mapping in the file that gave it."""
+    out: dict[str, dict] = {}
+    problems: list[Problem] = []
+    for kind, mapping in (values or {}).items():
+        if kind not in VALUE_KINDS:
+            problems.append(Problem(where(kind), f"case_log.values names '{kind}'; expected one of: {', '.join(VALUE_KINDS)}", "unknown-value-kind"))
+            continue
+        if not isinstance(mapping, Mapping):
+            problems.append(Problem(where(kind), f"case_log.values.{kind} must map the export's values to ours, e.g. {{General needs: lcra}}", "schema"))
+            continue
+        norm: dict[str, Any] = {}
+        for theirs, ours in mapping.items():
+            text = "" if ours is None else (str(int(ours)) if isinstance(ours, (int, float)) and not isinstance(ours, bool) else str(ours))
+            if isinstance(ours, bool):
+                text = "yes" if ours else "no"
+            if kind == "outcome":
+                if not text.strip():
+                    problems.append(Problem(where(kind, theirs), f"case_log.values.outcome gives no outcome for '{theirs}'", "bad-value-map"))
+                    continue
+                norm[value_key(theirs)] = text.strip()
+                continue
+            target = _TARGETS[kind].get(value_key(text))
+            if target is None:
+                allowed = {"stage": "1, 2 or exclude", "tenure": "lcra, lcho or exclude", "withdrawn": "yes or no"}[kind]
+                problems.append(Problem(where(kind, theirs), f"case_log.values.{kind} maps '{theirs}' to '{text}'; expected {allowed}", "bad-value-map"))
+                continue
+            norm[value_key(theirs)] = target
+        out[kind] = norm
+    return out, problems
+
+
+class _Values:
+    """Parsing of one kind of value through the user's map, the defaults, then the built-in parser,
+    memoised per distinct cell text."""
+
+    def __init__(self, kind: str, user: Mapping[str, Any] | None):
+        self.kind = kind
+        self.user = user or {}
+        defaults = default_value_maps()[kind]
+        if kind == "stage":
+            self.defaults = {k: v for k, v in defaults.items()}
+        elif kind == "tenure":
+            self.defaults = {k: _TARGETS["tenure"][v] for k, v in defaults.items()}
+        elif kind == "withdrawn":
+            self.defaults = {k: _TARGETS["withdrawn"][v] for k, v in defaults.items()}
+        else:
+            self.defaults = dict(defaults)
+
+    def __call__(self, text: str) -> Any:
+        key = value_key(text)
+        if key in self.user:
+            return self.user[key]
+        if self.kind == "stage":
+            parsed = parse_stage(text)
+            if isinstance(parsed, int):
+                return parsed
+            if key in self.defaults:
+                return self.defaults[key]
+            return parsed + self._hint()
+        if self.kind == "tenure":
+            if key in self.defaults:
+                return self.defaults[key]
+            parsed = parse_tenure(text)
+            return parsed + self._hint() if parsed[:1] == "!" else parsed
+        if self.kind == "withdrawn":
+            if not key:
+                return False
+            if key in self.defaults:
+                return self.defaults[key]
+            return parse_withdrawn(text) + self._hint()
+        return self.defaults.get(key, text.strip())
+
+    def _hint(self) -> str:
+        return ""  # the hint goes with the count, on values seen more than once
+
+
+# -- columns --------------------------------------------------------------------------------------
 
 def normalise_name(name: Any) -> str:
     """Column names compare case-insensitively, ignoring surrounding spaces; inner spaces, hyphens
@@ -270,44 +446,8 @@ def normalise_name(name: Any) -> str:
     return re.sub(r"[\s_\-]+", "_", str(name if name is not None else "").strip().casefold())
 
 
-def read_caselog(
-    path: str | Path,
-    columns: Mapping[str, str] | None = None,
-    *,
-    sheet: str | None = None,
-    display: str | None = None,
-    progress: Callable[[float], None] | None = None,
-) -> CaseLog:
-    """Read a CSV or XLSX case log.
-
-    `columns` maps our names to the file's (only those that differ); `sheet` picks an XLSX
-    sheet by name (default: the first); `display` is the name used in messages; `progress` is
-    called now and then with the fraction read so far.
-    """
-    name = display or str(path)
-    mapping = _check_mapping(columns or {}, name)
-    p = Path(path)
-    try:
-        if p.exists() and not p.is_dir() and not p.is_file():  # a device or a pipe would be read for ever
-            raise InputError([Problem(Location(name), "is not a regular file (a device or a pipe?); give a CSV or XLSX file", "not-found")])
-        raw = p.read_bytes()
-    except IsADirectoryError:
-        raise InputError([Problem(Location(name), "is a folder, not a case log (CSV or XLSX)", "not-found")]) from None
-    except FileNotFoundError:
-        raise InputError([Problem(Location(name), "no such file", "not-found")]) from None
-    except OSError as exc:
-        raise InputError([Problem(Location(name), f"cannot be read: {exc.strerror}", "not-found")]) from None
-    sha256 = hashlib.sha256(raw).hexdigest()
-    kind = _kind(p, raw, name)
-    if not raw.strip():
-        raise InputError([Problem(Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
-    if kind == "xlsx":
-        del raw
-        return _read_xlsx(p, name, sha256, mapping, sheet, progress)
-    return _read_csv(raw, name, sha256, mapping, progress)
-
-
-def _check_mapping(columns: Mapping[str, str], name: str) -> dict[str, str]:
+def check_mapping(columns: Mapping[str, str], name: str) -> dict[str, str]:
+    """Our name -> the export's, checked: unknown names of ours and empty names raise."""
     problems = []
     out = {}
     for ours, theirs in columns.items():
@@ -323,411 +463,43 @@ def _check_mapping(columns: Mapping[str, str], name: str) -> dict[str, str]:
     return out
 
 
-def _kind(p: Path, raw: bytes, name: str) -> str:
-    suffix = p.suffix.casefold()
-    head = raw[:8]
-    if head.startswith(b"PK\x03\x04"):
-        if suffix in CSV_SUFFIXES:
-            raise InputError([Problem(Location(name), "is named like a CSV file but is a zip archive (an XLSX workbook?); rename it .xlsx", "not-a-caselog")])
-        return "xlsx"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError([Problem(Location(name), "is an old binary Excel (.xls) workbook; save it as .xlsx or CSV", "not-a-caselog")])
-    if suffix in XLSX_SUFFIXES and raw:
-        raise InputError([Problem(Location(name), "is named .xlsx but is not an Excel workbook; export it again as .xlsx or CSV", "not-a-caselog")])
-    sample = raw[:65536]
-    if suffix not in CSV_SUFFIXES and suffix:
-        if head.startswith(b"%PDF") or not _looks_like_text(sample):
-            raise InputError([Problem(Location(name), f"is not a CSV or XLSX case log (a '{suffix}' file)", "not-a-caselog")])
-    if not _looks_like_text(sample):
-        if utf16_without_bom(sample):
-            raise InputError([Problem(Location(name), "looks like UTF-16 text without a byte-order mark; save it as CSV UTF-8", "encoding")])
-        at = sample.find(b"\x00")
-        line = sample.count(b"\n", 0, at) + 1
-        column = at - (sample.rfind(b"\n", 0, at) + 1) + 1
-        raise InputError([Problem(Location(name, line, column), "holds a NUL byte (binary data), not CSV text; export the case log as CSV (UTF-8) or XLSX", "not-a-caselog")])
-    return "csv"
-
-
-def _looks_like_text(sample: bytes) -> bool:
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return True
-    return b"\x00" not in sample
-
-
-def _sniff_delimiter(first_line: str) -> str:
-    """The delimiter is the commonest of , ; TAB | in the header line, outside quotes."""
-    unquoted = re.sub(r'"[^"]*"', "", first_line)
-    counts = [(unquoted.count(d), -i, d) for i, d in enumerate(DELIMITERS)]
-    best = max(counts)
-    return best[2] if best[0] else ","
-
-
-def _read_csv(raw: bytes, name: str, sha256: str, mapping: dict, progress) -> CaseLog:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
-    buffer = io.BytesIO(raw)
-    stream = io.TextIOWrapper(buffer, encoding=encoding, newline="")
-    total = max(len(raw), 1)
-
-    def rows() -> Iterator[Sequence[str]]:
-        reader = csv.reader(stream, delimiter=delimiter, strict=False)
-        try:
-            yield from reader
-        except csv.Error as exc:
-            raise InputError([Problem(Location(name, max(reader.line_num, 1), 1), f"cannot be read as CSV: {exc}", "syntax")]) from None
-        except UnicodeDecodeError:
-            decode_text(raw, name)  # raises with the line and column of the bad byte
-            raise InputError([Problem(Location(name), "the file is not valid text in its encoding; save it as UTF-8", "encoding")]) from None
-
-    try:
-        first_line = ""
-        for _ in range(100):  # the header is the first line that is not blank
-            first_line = stream.readline()
-            if first_line.strip() or not first_line:
-                break
-        stream.seek(0)
-    except UnicodeDecodeError:
-        decode_text(raw, name)
-        raise InputError([Problem(Location(name), "the file is not valid text; save it as UTF-8", "encoding")]) from None
-    delimiter = _sniff_delimiter(first_line)
-    position = (lambda: buffer.tell() / total) if progress else None
-    return _read_rows(rows(), name, sha256, mapping, "", _EXCEL_1900, progress, position)
-
-
-def _read_xlsx(p: Path, name: str, sha256: str, mapping: dict, sheet: str | None, progress) -> CaseLog:
-    import warnings
-
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
-            wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl parses what it is given and can fail in any way on a damaged file
-        raise InputError([Problem(Location(name), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc}); open it in Excel and save it again, or export CSV", "not-a-caselog")]) from None
-    try:
-        if sheet is not None:
-            if sheet not in wb.sheetnames:
-                raise InputError([Problem(Location(name, sheet=sheet), f"no sheet named '{sheet}'; the workbook has: {', '.join(wb.sheetnames)}", "missing-sheet")])
-            ws = wb[sheet]
-        else:
-            ws = wb.worksheets[0]
-        title = ws.title
-        epoch = _EXCEL_1904 if getattr(wb, "epoch", None) and wb.epoch.year == 1904 else _EXCEL_1900
-        # max_row may scan the whole sheet when the workbook has no dimension record: progress only.
-        max_row = (ws.max_row or 0) if progress else 0
-        counter = [0]
-
-        def rows() -> Iterator[Sequence[Any]]:
-            try:
-                for row in ws.iter_rows(min_row=1, values_only=True):
-                    counter[0] += 1
-                    yield row
-            except Exception as exc:  # damaged sheet XML: the parser can fail in any way
-                raise InputError([Problem(Location(name, counter[0] + 1, sheet=title), f"the sheet cannot be read from this row on ({exc.__class__.__name__}: {exc}); open the workbook in Excel and save it again, or export CSV", "not-a-caselog")]) from None
-
-        position = (lambda: counter[0] / max_row if max_row else 0.0) if progress else None
-        try:
-            cells = _unreadable_cells(ws, name)
-        except InputError:
-            raise
-        except Exception as exc:  # a damaged archive member
-            raise InputError([Problem(Location(name, sheet=title), f"is not a readable XLSX workbook ({exc.__class__.__name__}: {exc}); open it in Excel and save it again, or export CSV", "not-a-caselog")]) from None
-        return _read_rows(rows(), name, sha256, mapping, title, epoch, progress, position, cells)
-    finally:
-        wb.close()
-
-
-#: Formula cells without a saved result kept per run; a workbook with more is refused whole.
-MAX_UNREADABLE = 100_000
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
-# A formula cell with no saved result: no <v>, or an empty one (<c r="D4"><f>C4+1</f><v/></c>,
-# as openpyxl writes them); an empty <v> of a text formula (t="str") is a real empty result.
-_FORMULA_NO_VALUE = re.compile(
-    rb'<(?:\w+:)?c\s([^>]*?r="([A-Z]+[0-9]+)"[^>]*)>\s*<((?:\w+:)?f)\b[^>]*?(?:/>|>([^<]*)</\3>)'
-    rb'\s*(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
-
-
-def _unreadable_cells(ws, name: str) -> dict[int, list[tuple[int, int, str, str]]]:
-    """Cells that read as blank though the person sees something: inside merged cells, or formulas
-    never calculated (a workbook written by a program, not saved by Excel). Found by one pass over
-    the sheet's XML (openpyxl's read-only mode reports neither); row -> [(first column, last
-    column (0-based), message, rule)]."""
-    import html
-
-    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
-
-    try:
-        source = ws._get_source()
-    except (AttributeError, KeyError, OSError):  # pragma: no cover - not openpyxl's read-only sheet
-        return {}
-    out: dict[int, list[tuple[int, int, str, str]]] = {}
-    count = 0
-
-    def add(row: int, first: int, last: int, message: str, rule: str) -> None:
-        nonlocal count
-        count += 1
-        if count > MAX_UNREADABLE:
-            raise InputError([Problem(Location(name, sheet=ws.title), f"more than {MAX_UNREADABLE:,} cells are merged or hold formulas with no saved result; open the workbook in Excel, unmerge the cells, save it and export again", "unreadable-cells")])
-        out.setdefault(row, []).append((first, last, message, rule))
-
-    carry = b""
-    with source:
-        while True:
-            chunk = source.read(1 << 20)
-            buffer = carry + chunk
-            if chunk:  # keep an element that may be cut at the chunk's end for the next round
-                cut = buffer.rfind(b"row>") + 4 if b"row>" in buffer else 0
-                merge = buffer.rfind(b"mergeCell ")
-                if merge > 0:
-                    cut = max(cut, buffer.rfind(b"<", 0, merge))
-                part, carry = buffer[:cut], buffer[cut:]
-            else:
-                part, carry = buffer, b""
-            if b"f" in part and (b"<f" in part or b":f" in part):
-                for m in _FORMULA_NO_VALUE.finditer(part):
-                    if m[5] and b't="str"' in m[1]:
-                        continue
-                    ref = m[2].decode()
-                    row, col = coordinate_to_tuple(ref)
-                    formula = html.unescape((m[4] or b"").decode("utf-8", "replace")).strip()
-                    shown = f" (={formula[:40]}{'...' if len(formula) > 40 else ''})" if formula else ""
-                    add(row, col - 1, col - 1, f"cell {ref} holds a formula{shown} with no saved result, so it reads as blank; open the workbook in Excel and save it, or paste the values", "formula-without-value")
-            if b"mergeCell" in part:
-                for m in _MERGE.finditer(part):
-                    ref = f"{m[1].decode()}:{m[2].decode()}"
-                    min_col, min_row, max_col, max_row = range_boundaries(ref)
-                    for row in range(min_row, max_row + 1):
-                        first = min_col + 1 if row == min_row else min_col
-                        if first <= max_col:
-                            add(row, first - 1, max_col - 1, f"cell {{cell}} is inside the merged cells {ref}, so it reads as blank; unmerge them and type the value in every cell", "merged-cells")
-            if not chunk:
+def suggest_columns(header: tuple[str, ...]) -> dict[str, str]:
+    """A `case_log.columns` mapping guessed from the export's header: for each of our columns, the
+    header cell that is our name or a common spelling of it (only when one cell fits)."""
+    synonyms = default_value_maps()["columns"]
+    cells = {}
+    for cell in header:
+        cells.setdefault(value_key(cell), []).append(cell)
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for ours in COLUMNS:
+        names = (value_key(ours.replace("_", " ")), *(value_key(s) for s in synonyms.get(ours, ())))
+        for n in names:
+            hits = cells.get(n, [])
+            if len(hits) == 1 and hits[0] not in taken:
+                out[ours] = hits[0]
+                taken.add(hits[0])
                 break
     return out
 
 
-def _cell_ref(column: int, row: int) -> str:
-    from openpyxl.utils import get_column_letter
+def mapping_block(mapping: Mapping[str, str]) -> str:
+    """A ready-to-paste `case_log.columns` YAML block."""
+    import json
 
-    return f"{get_column_letter(column)}{row}"
-
-
-def _read_rows(
-    rows: Iterator[Sequence[Any]],
-    name: str,
-    sha256: str,
-    mapping: dict,
-    sheet: str,
-    epoch: dt.date,
-    progress: Callable[[float], None] | None,
-    position: Callable[[], float] | None,
-    unreadable: dict[int, list[tuple[int, int, str, str]]] | None = None,
-) -> CaseLog:
-    """The shared loop over rows of cells (text for CSV; typed values for XLSX).
-
-    `unreadable` lists, by row, cells that read as blank though they are not (merged cells,
-    formulas never calculated): a row with one in a column we use is left out, with the reason.
-    """
-
-    def where(row: int, column: int) -> Location:
-        if sheet:
-            return Location(name, row, column, sheet=sheet, cell=_cell_ref(column, row) if column else "")
-        return Location(name, row, column)
-
-    # The header is the first row that is not blank.
-    rowno = 0
-    header = None
-    for row in rows:
-        rowno += 1
-        if any(_cell_text(v) for v in row):
-            header = row
-            break
-    if header is None:
-        raise InputError([Problem(where(1, 0) if sheet else Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
-    header_row = rowno
-    index, found = _resolve_columns(header, header_row, mapping, where, name)
-
-    width = len(header)
-    used = sorted(index.values())
-    idx = [index.get(c, -1) for c in COLUMNS]
-    (i_id, i_stage, i_received, i_ack, i_resp, i_extn, i_extd, i_esc, i_out, i_cat, i_ten, i_wd) = idx
-    date_idx = (i_received, i_ack, i_resp, i_extn, i_extd, i_esc)
-
-    missing = object()
-    dates: dict[Any, Any] = {None: None, "": None}  # cell value -> date or None (blank); good ones only
-    bad_dates: dict[Any, str] = {}
-    dates_get = dates.get
-    present_dates = [(k, i) for k, i in enumerate(date_idx) if i >= 0]
-    all_dates = len(present_dates) == 6
-    missing_n = [missing] * len(present_dates)
-    if len(present_dates) == 1:
-        only = present_dates[0][1]
-        pick_dates = lambda row: (row[only],)  # noqa: E731
-    else:
-        pick_dates = operator.itemgetter(*(i for _, i in present_dates))
-    stages: dict[Any, Any] = {}
-    tenures: dict[Any, str] = {}
-    withdrawns: dict[Any, Any] = {}
-    texts: dict[Any, str] = {}
-    seen: tuple[dict, dict, dict] = ({}, {}, {})  # per stage: id -> first row
-    unmemoised: set[dt.date] = set()
-    cases: list[Case] = []
-    problems: list[Problem] = []
-    excluded: dict[str, int] = {}
-    blank = 0
-    rows_read = 0
-    parse_value = parse_date_value
-
-    for row in rows:
-        rowno += 1
-        rows_read += 1
-        if progress is not None and rows_read % PROGRESS_EVERY == 0:
-            progress(position())
-        n = len(row)
-        if n < width:
-            row = list(row) + [None] * (width - n)
-        # Blank row: every cell empty (checked cheaply on the id and received cells first).
-        v_id = row[i_id]
-        if v_id.__class__ is not str:
-            v_id = _cell_text(v_id)
-        else:
-            v_id = v_id.strip()
-        v_rec = row[i_received]
-        if not v_id and (v_rec is None or (v_rec.__class__ is str and not v_rec.strip())):
-            if not any(_cell_text(v) for v in row):
-                blank += 1
-                continue
-
-        row_problems: list[Problem] | None = None
-        if unreadable and rowno in unreadable:
-            for first, last, message, rule in unreadable.pop(rowno):
-                hit = next((c for c in used if first <= c <= last), None)
-                if hit is not None:
-                    row_problems = row_problems or []
-                    row_problems.append(Problem(where(rowno, hit + 1), message.replace("{cell}", _cell_ref(hit + 1, rowno)), rule))
-        if not v_id:
-            row_problems = [Problem(where(rowno, i_id + 1), "the complaint id is blank", "missing-id")]
-
-        raw_stage = row[i_stage]
-        stage = stages.get(raw_stage, missing)
-        if stage is missing:
-            stage = stages[raw_stage] = parse_stage(raw_stage)
-        if stage.__class__ is str:
-            row_problems = row_problems or []
-            row_problems.append(Problem(where(rowno, i_stage + 1), stage, "unknown-stage"))
-
-        # Fast path: every date cell already seen and valid (the memo holds only good dates).
-        parsed = list(map(dates_get, pick_dates(row), missing_n))
-        received_bad = False
-        if missing in parsed:
-            for j, (k, i) in enumerate(present_dates):
-                d = parsed[j]
-                if d is not missing:
-                    continue
-                v = row[i]
-                d = bad_dates.get(v, missing)
-                if d is missing:
-                    d = parse_value(v, epoch)
-                    if d.__class__ is str:
-                        bad_dates[v] = d
-                    elif v.__class__ is not str or ":" not in v:
-                        dates[v] = d
-                    else:  # date-times are not memoised whole: too many distinct ones
-                        unmemoised.add(d)
-                if d.__class__ is str:
-                    row_problems = row_problems or []
-                    row_problems.append(Problem(where(rowno, i + 1), f"{DATE_COLUMNS[k]}: {d}", "bad-date"))
-                    d = None
-                    received_bad = received_bad or k == 0
-                parsed[j] = d
-        if not all_dates:
-            slots = [None] * 6
-            for (k, _), d in zip(present_dates, parsed):
-                slots[k] = d
-            parsed = slots
-        received, acknowledged, responded, ext_notified, ext_due, escalation = parsed
-        if received is None and not received_bad:
-            row_problems = row_problems or []
-            row_problems.append(Problem(where(rowno, i_received + 1), "the date received is blank", "missing-received"))
-
-        tenure = ""
-        if i_ten >= 0:
-            v = row[i_ten]
-            tenure = tenures.get(v, missing)
-            if tenure is missing:
-                tenure = tenures[v] = parse_tenure(v)
-            if tenure[:1] == "!":
-                row_problems = row_problems or []
-                row_problems.append(Problem(where(rowno, i_ten + 1), tenure[1:], "bad-tenure"))
-
-        withdrawn = False
-        if i_wd >= 0:
-            v = row[i_wd]
-            withdrawn = withdrawns.get(v, missing)
-            if withdrawn is missing:
-                withdrawn = withdrawns[v] = parse_withdrawn(v)
-            if withdrawn.__class__ is str:
-                row_problems = row_problems or []
-                row_problems.append(Problem(where(rowno, i_wd + 1), withdrawn, "bad-withdrawn"))
-
-        if received is not None:
-            if acknowledged is not None and acknowledged < received:
-                row_problems = row_problems or []
-                row_problems.append(Problem(where(rowno, i_ack + 1), f"acknowledged {acknowledged.isoformat()} is before received {received.isoformat()}", "acknowledged-before-received"))
-            if responded is not None and responded < received:
-                row_problems = row_problems or []
-                row_problems.append(Problem(where(rowno, i_resp + 1), f"responded {responded.isoformat()} is before received {received.isoformat()}", "responded-before-received"))
-
-        if row_problems is None and stage.__class__ is int:
-            ids = seen[stage]
-            first = ids.get(v_id)
-            if first is not None:
-                row_problems = [Problem(where(rowno, i_id + 1), f"complaint {v_id} at stage {stage} is listed twice (first at row {first}); the second is left out", "duplicate-case")]
-            else:
-                ids[v_id] = rowno
-
-        if row_problems is not None:
-            problems.extend(row_problems)
-            rule = row_problems[0].rule
-            excluded[rule] = excluded.get(rule, 0) + 1
-            continue
-
-        outcome = category = ""
-        if i_out >= 0:
-            v = row[i_out]
-            outcome = texts.get(v, missing)
-            if outcome is missing:
-                outcome = texts[v] = _cell_text(v)
-        if i_cat >= 0:
-            v = row[i_cat]
-            category = texts.get(v, missing)
-            if category is missing:
-                category = texts[v] = _cell_text(v)
-        cases.append(Case(v_id, stage, received, acknowledged, responded, ext_notified, ext_due,
-                          escalation, outcome, category, tenure, withdrawn, rowno))
-
-    if progress is not None:
-        progress(1.0)
-    good = unmemoised.union(d for d in dates.values() if d is not None)
-    date_range = (min(good), max(good)) if good else None
-    return CaseLog(
-        path=name,
-        sha256=sha256,
-        cases=tuple(cases),
-        problems=tuple(problems),
-        excluded=MappingProxyType(dict(sorted(excluded.items()))),
-        rows_read=rows_read,
-        blank_rows=blank,
-        sheet=sheet,
-        columns=MappingProxyType(found),
-        date_range=date_range,
-    )
+    lines = ["case_log:", "  columns:"]
+    for ours, theirs in mapping.items():
+        text = theirs if re.fullmatch(r"[A-Za-z][A-Za-z0-9 _()/.-]*[A-Za-z0-9)]", theirs) and ": " not in theirs else json.dumps(theirs, ensure_ascii=False)
+        lines.append(f"    {ours}: {text}")
+    return "\n".join(lines)
 
 
-def _resolve_columns(header: Sequence[Any], header_row: int, mapping: dict, where, name: str) -> tuple[dict[str, int], dict[str, str]]:
-    """Our column name -> index in the header; missing, unknown and ambiguous columns raise."""
+def _resolve_columns(table, mapping: dict) -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    """Our column name -> index in the header; missing, unknown and ambiguous columns raise.
+
+    Also returns the header cells found, and those found by name alone although a mapping was
+    given (the result says so); a name match on a column the mapping already uses is not taken."""
+    header = table.header
     positions: dict[str, list[int]] = {}
     for i, cell in enumerate(header):
         key = normalise_name(cell)
@@ -736,21 +508,441 @@ def _resolve_columns(header: Sequence[Any], header_row: int, mapping: dict, wher
     problems = []
     index: dict[str, int] = {}
     found: dict[str, str] = {}
-    shown = ", ".join(f"'{_cell_text(c)}'" for c in header if _cell_text(c))
+    shown = ", ".join(f"'{c.strip()}'" for c in header if c and c.strip())
+    mapped_at = {h for ours, theirs in mapping.items() for h in positions.get(normalise_name(theirs), [])}
+    by_name: dict[str, str] = {}
     for ours in COLUMNS:
         theirs = mapping.get(ours, ours)
         hits = positions.get(normalise_name(theirs), [])
         if len(hits) > 1:
-            problems.append(Problem(where(header_row, hits[1] + 1), f"the column '{theirs}' appears more than once in the header (columns {', '.join(str(h + 1) for h in hits)}); rename one", "duplicate-column"))
+            problems.append(Problem(_at_header(table, hits[1]), f"the column '{theirs}' appears more than once in the header (columns {', '.join(str(h + 1) for h in hits)}); rename one", "duplicate-column"))
             continue
         if not hits:
             if ours in mapping:
-                problems.append(Problem(where(header_row, 0), f"the column '{theirs}' (mapped to our '{ours}') is not in the header; the header has: {shown}", "missing-column"))
+                problems.append(Problem(_header_at(table), f"the column '{theirs}' (mapped to our '{ours}') is not in the header; the header has: {shown}", "missing-column"))
             elif ours in REQUIRED:
-                problems.append(Problem(where(header_row, 0), f"the required column '{ours}' is not in the header; map it to one of the file's columns ({shown})", "missing-column"))
+                problems.append(Problem(_header_at(table), f"the required column '{ours}' is not in the header; map it to one of the file's columns ({shown})", "missing-column"))
             continue
+        if ours not in mapping and mapping:
+            if hits[0] in mapped_at:  # the mapping gives this column to another of ours
+                if ours in REQUIRED:
+                    other = next(o for o, t in mapping.items() if hits[0] in positions.get(normalise_name(t), []))
+                    problems.append(Problem(_header_at(table), f"the required column '{ours}' is not mapped, and the column named '{header[hits[0]].strip()}' is mapped to our '{other}'; map '{ours}' to one of the file's columns ({shown})", "missing-column"))
+                continue
+            by_name[ours] = header[hits[0]].strip()
         index[ours] = hits[0]
-        found[ours] = _cell_text(header[hits[0]])
+        found[ours] = header[hits[0]].strip()
     if problems:
         raise InputError(problems)
-    return index, found
+    return index, found, by_name
+
+
+def _header_at(table) -> Location:
+    return _at_header(table, None)
+
+
+def _at_header(table, column: int | None) -> Location:
+    """A place in the header row (column: 0-based index, or None for the row)."""
+    return table.location(-1, column)
+
+
+# -- reading --------------------------------------------------------------------------------------
+
+def read_caselog(
+    path: str | Path,
+    columns: Mapping[str, str] | None = None,
+    *,
+    values: Mapping[str, Mapping[str, Any]] | None = None,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    display: str | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> CaseLog:
+    """Read a CSV or XLSX case log.
+
+    `columns` maps our names to the file's (only those that differ); `values` maps the export's
+    spellings to ours, by kind (checked with `check_value_maps` first); `sheet` picks an XLSX sheet
+    by name; `display` is the name used in messages; `progress` is called now and then with the
+    fraction read so far.
+    """
+    from .table import read_table
+
+    name = display or str(path)
+    mapping = check_mapping(columns or {}, name)
+    known = tuple(mapping.values()) + COLUMNS
+    kwargs: dict[str, Any] = {"display": name, "sheet": sheet, "progress": progress, "known_names": known}
+    if header_row is not None:
+        kwargs["header_row"] = header_row
+    table = read_table(path, **kwargs)
+    return caselog_from_table(table, mapping, values or {})
+
+
+def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, Mapping[str, Any]]) -> CaseLog:
+    """Type, validate and keep the usable rows of a table read from a case-log export."""
+    import polars as pl
+
+    index, found, by_name = _resolve_columns(table, dict(mapping))
+    frame = table.frame
+    n = frame.height
+    maps = default_value_maps()
+    no_date = maps["no_date"]
+
+    raws: dict[str, pl.Series] = {}
+
+    def raw(ours: str) -> pl.Series | None:
+        i = index.get(ours)
+        if i is None:
+            return None
+        if ours not in raws:
+            column = frame.get_column(f"c{i}")
+            raws[ours] = column.fill_null("") if column.null_count() else column
+        return raws[ours]
+
+    # Each distinct cell text parsed once; the result gathered back to the rows.
+    parsed: dict[str, dict[str, Any]] = {}
+    typed: dict[str, pl.Series] = {}
+    bad: dict[str, pl.Series] = {}
+
+    def distinct(series: pl.Series) -> list[str]:
+        return series.unique().to_list()
+
+    for ours in DATE_COLUMNS:
+        s = raw(ours)
+        if s is None:
+            continue
+        memo = {}
+        for text in distinct(s):
+            key = value_key(text)
+            memo[text] = None if (not key or key in no_date) else parse_date_text(text)
+        parsed[ours] = memo
+        codes = _codes(s, memo)
+        typed[ours] = _gather(codes, [v if isinstance(v, dt.date) else None for v in memo.values()], pl.Date)
+        flags = [isinstance(v, str) for v in memo.values()]
+        bad[ours] = _gather(codes, flags, pl.Boolean) if any(flags) else None
+    zeros = pl.repeat(False, n, dtype=pl.Boolean, eager=True) if n else pl.Series([], dtype=pl.Boolean)
+    mapped_out = zeros
+    value_parsers = {kind: _Values(kind, values.get(kind)) for kind in VALUE_KINDS}
+    for kind, dtype in (("stage", pl.Int8), ("tenure", pl.String), ("withdrawn", pl.Boolean)):
+        s = raw(kind)
+        if s is None:
+            continue
+        parse = value_parsers[kind]
+        memo = {text: parse(text) for text in distinct(s)}
+        parsed[kind] = memo
+        codes = _codes(s, memo)
+        flags = [isinstance(v, str) and (kind != "tenure" or v[:1] == "!") for v in memo.values()]
+        typed[kind] = _gather(codes, [None if f or (isinstance(v, str) and v == "exclude") else v for f, v in zip(flags, memo.values())], dtype)
+        bad[kind] = _gather(codes, flags, pl.Boolean) if any(flags) else None
+        if kind == "stage":
+            out_flags = [isinstance(v, str) and v == "exclude" for v in memo.values()]
+            mapped_out = _gather(codes, out_flags, pl.Boolean) if any(out_flags) else zeros
+
+    ids = raw("id").str.strip_chars()
+    null_date = pl.repeat(None, n, dtype=pl.Date, eager=True)
+    d = {c: typed.get(c, null_date) for c in DATE_COLUMNS}
+    stage = typed["stage"]
+    rec, ack, resp, extn, extd, esc = (d[c] for c in DATE_COLUMNS)
+
+    # Stage 1 responses by id (the first stage 1 row of each id), for stage 2 escalation checks.
+    stage1_resp = _stage1_responses(ids, stage, resp, esc)
+
+    rows_frame = pl.DataFrame({"id": ids, "stage": stage, **d, "stage1_responded": stage1_resp})
+    order = _order_violations(rows_frame)
+    badmask = ids == ""
+    hashed = ids.str.starts_with("#")
+    if hashed.any():
+        badmask = badmask | (hashed & ids.str.contains(_ERROR_VALUE.pattern.join(("(?i)^", "$"))))
+    for s in bad.values():
+        if s is not None:
+            badmask = badmask | s
+    rec_bad = bad.get("received")
+    badmask = badmask | (rec.is_null() & ~(zeros if rec_bad is None else rec_bad))
+    badmask = badmask | order
+    unreadable: dict[int, list] = {}
+    used = set(index.values())
+    seen_ranges: set[tuple[int, str]] = set()
+    for cp in table.cell_problems:
+        if cp.column in used:
+            # a merged range is one problem, at its first cell we use
+            key = (cp.row, re.sub(r"^cell \S+ ", "", cp.message)) if cp.rule == "merged-cells" else None
+            if key is not None:
+                if key in seen_ranges:
+                    continue
+                seen_ranges.add(key)
+            unreadable.setdefault(cp.row, []).append(cp)
+    if unreadable:
+        badmask = badmask | zeros.clone().scatter(list(unreadable), True)
+    badmask = badmask & ~mapped_out
+    # Duplicates: a (stage, id) seen before among the otherwise good rows.
+    good = ~badmask & ~mapped_out
+    dup_first: dict[int, int] = {}
+    for number in (1, 2):
+        at = (good & (stage == number)).arg_true()
+        if at.len() < 2:
+            continue
+        these = ids.gather(at)
+        again = ~these.is_first_distinct()
+        if not again.any():
+            continue
+        repeated = these.filter(again).unique()
+        involved = these.is_in(repeated.implode())
+        first: dict[str, int] = {}
+        for i, text in zip(at.filter(involved).to_list(), these.filter(involved).to_list()):
+            if text in first:
+                dup_first[i] = first[text]
+            else:
+                first[text] = i
+    if dup_first:
+        badmask = badmask | zeros.clone().scatter(sorted(dup_first), True)
+
+    problems, excluded = _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, dup_first, ids)
+    keep = ~badmask & ~mapped_out
+    out = pl.DataFrame({
+        "id": ids,
+        "stage": stage,
+        **d,
+        "outcome": _text(raw("outcome"), n, values.get("outcome")),
+        "category": _text(raw("category"), n),
+        "tenure": typed.get("tenure", pl.Series([""] * n, dtype=pl.String)).fill_null(""),
+        "withdrawn": typed.get("withdrawn", zeros).fill_null(False),
+        "row": table.rows,
+        "extension_reason": _text(raw("extension_reason"), n),
+    }, schema=_frame_schema())
+    if not keep.all():
+        out = out.filter(keep)
+    left_out = int(mapped_out.sum()) if n else 0
+    return CaseLog(
+        path=table.path,
+        sha256=table.sha256,
+        frame=out,
+        problems=tuple(problems),
+        excluded=dict(sorted(excluded.items())),
+        rows_read=table.rows_read,
+        blank_rows=table.blank_rows,
+        sheet=table.sheet,
+        columns=found,
+        date_range=_all_dates_range(parsed),
+        by_name=by_name,
+        mapped_out={"stage": left_out} if left_out else {},
+        notes=tuple(getattr(table, "notes", ())),
+    )
+
+
+def _codes(series, memo: Mapping[str, Any]):
+    """Each cell's position among the distinct texts (the keys of `memo`, in order)."""
+    import polars as pl
+
+    return series.cast(pl.Enum(list(memo))).to_physical()
+
+
+def _gather(codes, values: list, dtype):
+    """The value of each cell, from one value per distinct text (an Enum's codes index them)."""
+    import polars as pl
+
+    return pl.Series(values, dtype=dtype).gather(codes)
+
+
+def _all_dates_range(parsed: Mapping[str, Mapping[str, Any]]) -> tuple[dt.date, dt.date] | None:
+    """The first and last good date anywhere in the log (bad rows too): the calendar must cover them."""
+    good = [v for c in DATE_COLUMNS for v in parsed.get(c, {}).values() if isinstance(v, dt.date)]
+    return (min(good), max(good)) if good else None
+
+
+def _text(series, n: int, user_map=None):
+    import polars as pl
+
+    if series is None:
+        return pl.repeat("", n, dtype=pl.String, eager=True) if n else pl.Series([], dtype=pl.String)
+    stripped = series.str.strip_chars()
+    if not user_map:
+        return stripped
+    keys = stripped.unique().to_list()
+    mapped = {k: user_map[value_key(k)] for k in keys if value_key(k) in user_map}
+    if not mapped:
+        return stripped
+    return stripped.replace(list(mapped), list(mapped.values()))
+
+
+def _stage1_responses(ids, stage, resp, esc):
+    """For each stage 2 row with an escalation date, the response of the first stage 1 row of its id
+    (null elsewhere): the escalation is held to it."""
+    import polars as pl
+
+    n = ids.len()
+    wanted = (stage == 2) & esc.is_not_null()
+    if not wanted.any():
+        return pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
+    want_ids = ids.filter(wanted)
+    s1 = (pl.DataFrame({"id": ids, "stage": stage, "r1": resp})
+          .filter((pl.col("stage") == 1) & pl.col("id").is_in(want_ids.unique().implode()))
+          .group_by("id").agg(pl.col("r1").first()))
+    found = pl.DataFrame({"id": want_ids}).join(s1, on="id", how="left", maintain_order="left").get_column("r1")
+    out = pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
+    return out.scatter(wanted.arg_true(), found)
+
+
+_ORDER_RULES = (
+    # rule, column reported, message, condition over the typed row (dates only where given)
+    "acknowledged-before-received", "responded-before-received", "responded-before-acknowledged",
+    "extension-before-received", "extended-due-before-received", "extended-due-before-notified",
+    "escalation-before-stage1-response", "escalation-after-response", "escalation-long-before-received",
+)
+
+
+def _order_exprs():
+    import polars as pl
+
+    rec, ack, resp = pl.col("received"), pl.col("acknowledged"), pl.col("responded")
+    extn, extd, esc, r1 = pl.col("extension_notified"), pl.col("extended_due"), pl.col("escalation_requested"), pl.col("stage1_responded")
+    stage = pl.col("stage")
+    ack_ok = ack.is_null() | (ack >= rec)
+    resp_ok = resp.is_null() | (resp >= rec)
+    return {
+        "acknowledged-before-received": ack < rec,
+        "responded-before-received": resp < rec,
+        "responded-before-acknowledged": ack_ok & resp_ok & (resp < ack),
+        "extension-before-received": extn < rec,
+        "extended-due-before-received": extd < rec,
+        "extended-due-before-notified": (extn >= rec) & (extd >= rec) & (extd < extn),
+        # escalation at stage 1 recorded on the stage 1 row: not before that row's response
+        "escalation-before-stage1-response": ((stage == 1) & resp_ok & (esc < resp)) | ((stage == 2) & (esc < r1)),
+        "escalation-after-response": (stage == 2) & resp_ok & (esc > resp),
+        "escalation-long-before-received": (stage == 2) & ((rec - esc).dt.total_days() > ESCALATION_GAP_DAYS),
+    }
+
+
+def _order_violations(rows_frame):
+    import polars as pl
+
+    exprs = _order_exprs()
+    flags = rows_frame.select([e.fill_null(False).alias(k) for k, e in exprs.items()])
+    return flags.select(pl.any_horizontal(pl.all())).to_series().fill_null(False)
+
+
+def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, dup_first, ids):
+    """The problems of the bad rows, worded and ordered as a row-by-row reading gives them; each row
+    counts once, under its first problem. An unknown value is reported once, at its first row, with
+    how many rows hold it."""
+    import polars as pl
+
+    where = table.location
+    bad_idx = pl.Series(range(badmask.len()), dtype=pl.Int64).filter(badmask)
+    if bad_idx.len() == 0:
+        return [], {}
+    rf = rows_frame.filter(badmask)
+    exprs = _order_exprs()
+    flags = rf.select([e.fill_null(False).alias(k) for k, e in exprs.items()])
+    raw_cols = {ours: table.frame.get_column(f"c{i}").gather(bad_idx).fill_null("").to_list() for ours, i in index.items()}
+    row_numbers = table.rows.gather(bad_idx).to_list()
+    flag_rows = flags.rows()
+    typed_rows = rf.select(list(DATE_COLUMNS)).rows()
+    value_counts: dict[tuple[str, str], list[int]] = {}
+    for kind in ("stage", "tenure", "withdrawn"):
+        if kind in raw_cols:
+            memo = parsed[kind]
+            for j, text in enumerate(raw_cols[kind]):
+                v = memo[text]
+                if isinstance(v, str) and (kind != "tenure" or v[:1] == "!"):
+                    value_counts.setdefault((kind, text), []).append(row_numbers[j])
+    # counts over the whole column, not only the bad rows shown here (every row with the value is bad)
+    reported: set[tuple[str, str]] = set()
+    problems: list[Problem] = []
+    excluded: dict[str, int] = {}
+    i_id = index["id"]
+    rules_for_kind = {"stage": "unknown-stage", "tenure": "bad-tenure", "withdrawn": "bad-withdrawn"}
+
+    def value_problem(kind: str, text: str, j: int, message: str) -> Problem | None:
+        key = (kind, text)
+        if key in reported:
+            return None
+        reported.add(key)
+        rows = value_counts.get(key, [])
+        if len(rows) > 1:
+            shown = ", ".join(str(r) for r in rows[:FIRST_ROWS])
+            more = f" and {len(rows) - FIRST_ROWS:,} more" if len(rows) > FIRST_ROWS else ""
+            message += (f" ({len(rows):,} rows: {shown}{more}); map the value under case_log.values.{kind}")
+        return Problem(where(bad_rows[j], index[kind]), message, rules_for_kind[kind])
+
+    bad_rows = bad_idx.to_list()
+    r1s = rf["stage1_responded"].to_list()
+    stages = rf["stage"].to_list()
+    for j, i in enumerate(bad_rows):
+        rules: list[str] = []
+        row_problems: list[Problem] = []
+
+        def add(problem: Problem | None, rule: str) -> None:
+            rules.append(rule)
+            if problem is not None:  # cell text in a message: control and invisible characters escaped
+                row_problems.append(Problem(problem.location, printable(problem.message), problem.rule))
+
+        for cp in unreadable.get(i, ()):
+            add(Problem(where(i, cp.column), cp.message, cp.rule), cp.rule)
+        v_id = raw_cols["id"][j].strip()
+        if not v_id and any(cp.column == i_id for cp in unreadable.get(i, ())):
+            pass  # the id cell is there but unreadable (an error value, a merged cell): said above
+        elif not v_id:
+            rules.clear()
+            row_problems.clear()
+            add(Problem(where(i, i_id), "the complaint id is blank", "missing-id"), "missing-id")
+        elif _ERROR_VALUE.fullmatch(v_id):
+            add(Problem(where(i, i_id), f"the complaint id is the spreadsheet error {v_id.upper()} (a broken formula or reference), not an id; fix the cell in the export", "error-value"), "error-value")
+        text = raw_cols["stage"][j]
+        st = parsed["stage"][text]
+        if isinstance(st, str) and st != "exclude":
+            add(value_problem("stage", text, j, st), "unknown-stage")
+        received_bad = False
+        for k, col in enumerate(DATE_COLUMNS):
+            if col not in raw_cols:
+                continue
+            v = parsed[col][raw_cols[col][j]]
+            if isinstance(v, str):
+                add(Problem(where(i, index[col]), f"{col}: {v}", "bad-date"), "bad-date")
+                received_bad = received_bad or k == 0
+        if typed_rows[j][0] is None and not received_bad:
+            given = raw_cols["received"][j].strip()
+            message = "the date received is blank" if not given else f"the date received is '{given}', which gives no date; every complaint needs one"
+            add(Problem(where(i, index["received"]), message, "missing-received"), "missing-received")
+        for kind in ("tenure", "withdrawn"):
+            if kind in raw_cols:
+                text = raw_cols[kind][j]
+                v = parsed[kind][text]
+                if isinstance(v, str) and (kind != "tenure" or v[:1] == "!"):
+                    add(value_problem(kind, text, j, v[1:] if kind == "tenure" else v), rules_for_kind[kind])
+        flagged = dict(zip(exprs, flag_rows[j]))
+        if any(flagged.values()):
+            dates = dict(zip(DATE_COLUMNS, typed_rows[j]))
+            for rule, hit in flagged.items():
+                if hit:
+                    col, message = _order_message(rule, dates, r1s[j] if stages[j] == 2 else dates["responded"])
+                    add(Problem(where(i, index[col]), message, rule), rule)
+        if not rules and i in dup_first:
+            first_row = int(table.rows[dup_first[i]])
+            add(Problem(where(i, i_id), f"complaint {v_id} at stage {stages[j]} is listed twice (first at row {first_row}); the second is left out", "duplicate-case"), "duplicate-case")
+        problems.extend(row_problems)
+        if rules:
+            excluded[rules[0]] = excluded.get(rules[0], 0) + 1
+    return problems, excluded
+
+
+def _order_message(rule: str, d: Mapping[str, dt.date | None], stage1_responded: dt.date | None) -> tuple[str, str]:
+    """The column and the words of a date-order problem; `stage1_responded` is the stage 1 response
+    the escalation is held to (the row's own at stage 1)."""
+    iso = lambda c: d[c].isoformat()  # noqa: E731
+    if rule == "acknowledged-before-received":
+        return "acknowledged", f"acknowledged {iso('acknowledged')} is before received {iso('received')}"
+    if rule == "responded-before-received":
+        return "responded", f"responded {iso('responded')} is before received {iso('received')}"
+    if rule == "responded-before-acknowledged":
+        return "responded", f"responded {iso('responded')} is before acknowledged {iso('acknowledged')}"
+    if rule == "extension-before-received":
+        return "extension_notified", f"extension notified {iso('extension_notified')} is before received {iso('received')}; the extension is not counted as valid"
+    if rule == "extended-due-before-received":
+        return "extended_due", f"extended due date {iso('extended_due')} is before received {iso('received')}"
+    if rule == "extended-due-before-notified":
+        return "extended_due", f"extended due date {iso('extended_due')} is before the extension was notified ({iso('extension_notified')})"
+    if rule == "escalation-before-stage1-response":
+        return "escalation_requested", f"escalation requested {iso('escalation_requested')} is before the stage 1 response ({stage1_responded.isoformat()})"
+    if rule == "escalation-after-response":
+        return "escalation_requested", f"escalation requested {iso('escalation_requested')} is after the stage 2 response ({iso('responded')})"
+    return "escalation_requested", (f"escalation requested {iso('escalation_requested')} is more than {ESCALATION_GAP_DAYS} days "
+                                    f"before the stage 2 receipt ({iso('received')}); is either date mistyped?")

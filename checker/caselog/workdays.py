@@ -2,7 +2,10 @@
 
 Every Code deadline is in working days, and the metrics count them on up to a million rows, so a
 calendar precomputes, once, a cumulative count of working days by date ordinal over the years it
-covers; after that each question is a couple of list look-ups (O(1)).
+covers; after that each question is a couple of list look-ups (O(1)), and a whole column of dates
+is one numpy gather (`day_number_arrays`). The tables are built once per process for each nation,
+closure list and span, and shared by every calendar that asks (a batch of submissions builds one).
+Bank holidays come from the `holidays` package's United Kingdom module alone, not its 240 others.
 
 Counting convention (the Code does not define one; see docs/metrics.md):
 - the day of receipt (or whatever starts the clock) is day 0; the deadline is the Nth working day
@@ -17,10 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable
-
-import holidays
 
 #: Our nation names and the `holidays` package's UK subdivision codes. England and Wales share
 #: bank holidays; Scotland has 2 January and St Andrew's Day but no Easter Monday; Northern
@@ -88,29 +89,19 @@ class WorkingCalendar:
             return self
         return replace(self, first_year=lo, last_year=hi)
 
-    @cached_property
+    @property
     def bank_holidays(self) -> dict[dt.date, str]:
         """Bank holidays of the nation over the span, with their names (weekend ones included)."""
-        years = range(self.first_year, self.last_year + 1)
-        return dict(holidays.UK(subdiv=NATIONS[self.nation], years=years, categories=("public",)))
+        return dict(_bank_holidays(self.nation, self.first_year, self.last_year))
 
-    @cached_property
+    @property
     def _table(self) -> _Table:
-        first = dt.date(self.first_year, 1, 1)
-        last = dt.date(self.last_year, 12, 31)
-        base = first.toordinal()
-        closed = {d.toordinal() for d in self.bank_holidays} | {d.toordinal() for d in self.closures}
-        cum: list[int] = []
-        days: list[int] = []
-        n = 0
-        weekday = first.weekday()
-        for ordinal in range(base, last.toordinal() + 1):
-            if weekday < 5 and ordinal not in closed:
-                n += 1
-                days.append(ordinal)
-            cum.append(n)
-            weekday = (weekday + 1) % 7
-        return _Table(base, cum, days, first, last)
+        return _build_table(self.nation, self.closures, self.first_year, self.last_year)
+
+    def day_number_arrays(self):
+        """`day_numbers` for every date of the span, as numpy arrays indexed by days since the span's
+        first day: (up_to, start, first day as days since 1970-01-01), for gathering whole columns."""
+        return _day_number_arrays(self.nation, self.closures, self.first_year, self.last_year, self.count_from_non_working_day)
 
     # -- questions ------------------------------------------------------------------------------
 
@@ -203,6 +194,69 @@ class WorkingCalendar:
                   "northern-ireland": "Northern Ireland"}[self.nation]
         extra = f" and {len(self.closures)} closure day(s)" if self.closures else ""
         return f"Monday to Friday less the bank holidays of {nation}{extra}"
+
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def _uk_holidays_class():
+    """The `holidays` package's United Kingdom class, loaded from its own module file: importing
+    `holidays.countries` (or asking `holidays.UK`) imports every country, a fifth of a second."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import holidays
+
+    name = "holidays.countries.united_kingdom"
+    module = sys.modules.get(name)
+    if module is None:
+        path = Path(holidays.__file__).parent / "countries" / "united_kingdom.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None or not path.is_file():  # another layout: the ordinary way
+            return holidays.UK
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return module.UnitedKingdom
+
+
+@lru_cache(maxsize=32)
+def _bank_holidays(nation: str, first_year: int, last_year: int) -> tuple[tuple[dt.date, str], ...]:
+    uk = _uk_holidays_class()
+    found = uk(subdiv=NATIONS[nation], years=range(first_year, last_year + 1), categories=("public",))
+    return tuple(sorted(found.items()))
+
+
+@lru_cache(maxsize=32)
+def _build_table(nation: str, closures: frozenset, first_year: int, last_year: int) -> _Table:
+    first = dt.date(first_year, 1, 1)
+    last = dt.date(last_year, 12, 31)
+    base = first.toordinal()
+    closed = {d.toordinal() for d, _ in _bank_holidays(nation, first_year, last_year)} | {d.toordinal() for d in closures}
+    cum: list[int] = []
+    days: list[int] = []
+    n = 0
+    weekday = first.weekday()
+    for ordinal in range(base, last.toordinal() + 1):
+        if weekday < 5 and ordinal not in closed:
+            n += 1
+            days.append(ordinal)
+        cum.append(n)
+        weekday = (weekday + 1) % 7
+    return _Table(base, cum, days, first, last)
+
+
+@lru_cache(maxsize=32)
+def _day_number_arrays(nation: str, closures: frozenset, first_year: int, last_year: int, count_from: str):
+    import numpy as np
+
+    table = _build_table(nation, closures, first_year, last_year)
+    up = np.asarray(table.cum, dtype=np.int64)
+    before = np.concatenate(([0], up[:-1]))
+    start = np.array(up)
+    if count_from == "next-working-day":
+        start[up == before] += 1
+    return up, start, table.base - _EPOCH
 
 
 def make_calendar(nation: str = "england", closures: Iterable[dt.date] = (),

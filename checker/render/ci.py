@@ -63,6 +63,7 @@ RULES = {
     "date-outside-period": "A date falls outside the period assessed",
     "date-order": "Governance dates are out of order",
     "case-log-rows-excluded": "Case-log rows could not be used for the figures",
+    "case-log-column-by-name": "A case-log column was used because of its name, not the mapping",
     "placeholder": "A text still holds the placeholder chc init wrote (never published)",
     "link-missing": "A link the Ombudsman's annual submission form asks for is not recorded",
     "syntax": "Input: the file is not valid YAML",

@@ -97,6 +97,11 @@ def check_case_log(ctx):
         why = "; ".join(f"{reason}: {count}" for reason, count in sorted(reasons.items()))
         yield Finding("case-log-rows-excluded", "warning", f"{excluded} case-log rows could not be used and were left out of the figures ({why})",
                       ctx.submission.where("case_log", "path"), details=details(excluded=excluded, by_reason=dict(reasons)))
+    by_name = summary.get("columns_found_by_name") or {}
+    if by_name:
+        found = ", ".join(f"{ours} ('{theirs}')" for ours, theirs in by_name.items())
+        yield Finding("case-log-column-by-name", "info", f"case-log columns used because their names are ours, though case_log.columns does not map them: {found}; map them to confirm",
+                      ctx.submission.where("case_log", "columns"), details=details(columns=dict(by_name)))
     outside = summary.get("received_outside_period") or 0
     if outside:
         yield Finding("date-outside-period", "warning", f"{outside} case-log rows were received outside the period assessed and are not counted",
