@@ -203,6 +203,30 @@ def _docx(path: Path, tables, before=("Complaint Handling Code 2024 self-assessm
 HEAD = ("Provision", "Requirement", "Comply", "Evidence", "Commentary")
 
 
+def test_rows_that_continue_the_row_above_are_joined_to_it(tmp_path, monkeypatch):
+    """Items (a), (b)... given a row each, and a row broken across a page, belong to the numbered
+    row above: their words are kept there. A row with an answer of its own is never joined."""
+    (tmp_path / "form.html").write_text(
+        "<table><tr><td><strong>Code provision</strong></td><td><strong>Code requirement</strong></td>"
+        "<td><strong>Comply</strong></td><td><strong>Evidence, commentary and any explanations</strong></td></tr>"
+        "<tr><th scope='row'>6.9</th><td>Stage 1 letters must confirm:</td><td>Yes</td><td>Letter template v3</td></tr>"
+        "<tr><td></td><td>a. the stage</td><td></td><td></td></tr>"
+        "<tr><td></td><td>(b) the definition</td><td></td><td>Box 2 of the letter</td></tr>"
+        "<tr><td></td><td></td><td></td><td>Checked by the quality team each month.</td></tr>"
+        "<tr><td></td><td>Handlers are named</td><td>Yes</td><td>Own answer, no number</td></tr>"
+        "</table>", encoding="utf-8")
+    result = run(["import", "form.html", "-o", "s.yaml", "--code", "hos-2024"], tmp_path, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ": warning: " in line] == [
+        "form.html: table 1 row 6: warning: a row with no provision number: "
+        "'Handlers are named | Yes | Own answer, no number' [not-placed]",
+    ]
+    answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
+    assert answers["6.9"] == {
+        "comply": "Yes",
+        "commentary": "Letter template v3\nBox 2 of the letter\nChecked by the quality team each month."}
+
+
 def test_rows_that_cannot_be_placed_are_reported_with_their_place(tmp_path, monkeypatch):
     _docx(tmp_path / "form.docx", [
         [HEAD, ("6.3", "r", "Yes", "Policy (section 7)", "Fine."),
