@@ -164,7 +164,10 @@ def validate_all(targets: Sequence[Target], *, jobs: int = 1, overrides: dict[st
 
 
 def exit_code(outcomes: Sequence[Outcome]) -> int:
-    """2 if any file is invalid, else 1 if any fails, else 0."""
+    """3 if chc itself failed on any file (a bug, never to be read as the submission failing),
+    else 2 if any file is invalid, else 1 if any fails, else 0."""
+    if any(p.rule == "internal-error" for o in outcomes for p in o.problems):
+        return 3
     statuses = {o.status for o in outcomes}
     if INVALID in statuses or not outcomes:
         return 2

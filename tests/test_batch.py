@@ -100,6 +100,7 @@ def test_an_unexpected_error_in_one_file_is_reported_not_raised(monkeypatch, bat
     assert outcome.status == "invalid"
     assert [(p.rule, p.message) for p in outcome.problems] == [
         ("internal-error", "chc could not check this file (ZeroDivisionError: division by zero); please report this as a chc bug")]
+    assert exit_code([outcome]) == 3  # a bug in chc is exit 3, never read as an invalid or failing file
 
 
 def test_code_loading_and_schema_validators_are_cached():

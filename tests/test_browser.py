@@ -19,6 +19,8 @@ from checker.render.publish import render_annual_report, render_review_pack
 from checker.render.templated import render_self_assessment
 from publish_data import CURRENT, PREVIOUS, result_of, with_metrics
 
+QUARTERLY_ENGLISH = Path(__file__).parent / "data" / "quarterly-english" / "submission.yaml"
+
 CHROMIUM = browser.find_chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found (install the Debian package 'chromium' or set CHROMIUM)")
 
@@ -47,8 +49,21 @@ def pages() -> dict:
                           ["Part 1. Our self-assessment against the Code", "Part 2. How we handled complaints", "Complaints received by quarter and stage",
                            "Part 3. Ombudsman findings of non-compliance with the Code", "Part 6. Other Ombudsman reports about us",
                            "The governing body's response", "47.3", "39.5%", "£41,275.50"]),
+        # the bundled example as `chc annual-report` writes it: charts, timeliness by quarter, determinations
+        "annual-report-example": (cli_output("annual-report"),
+                                  ["Northmoor Homes", "Timeliness by quarter", "Average working days", "NMH-C021944", "48.6%"]),
+        "quarterly-english": (cli_output("quarterly", str(QUARTERLY_ENGLISH), "--quarter", "Q1", "--format", "html"),
+                              ["Complaints by stage", "Tenant Satisfaction Measures for the quarter"]),
     }
     return out
+
+
+def cli_output(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False).stdout
 
 
 PAGES = pages()
@@ -73,10 +88,7 @@ def test_no_serious_or_critical_accessibility_violations(name, tmp_path, axe):
     page = tmp_path / f"{name}.html"
     page.write_text(source, encoding="utf-8")
     violations = browser.axe_violations(CHROMIUM, page, axe, tmp_path)
-    bad = [v for v in violations if v.get("impact") in ("serious", "critical")]
-    assert not bad, browser.summarise(bad)
-    if name != "annual-report":  # the pages whose layout this suite owns: no violation at all, even minor
-        assert not violations, browser.summarise(violations)
+    assert not violations, browser.summarise(violations)  # none at all, even minor
 
 
 # Each element that holds a figure, a date or a provision id (the `nw` spans the templates put
@@ -98,7 +110,8 @@ window.addEventListener('load', function () {
   window.parent.document.body.appendChild(out);
 });
 </script>"""
-LAYOUT_PAGES = ("self-assessment", "self-assessment-with-findings", "review-pack")
+LAYOUT_PAGES = ("self-assessment", "self-assessment-with-findings", "review-pack", "annual-report", "annual-report-example", "quarterly-english")
+FEW_FIGURES = {"quarterly-english": 40}  # a one-page summary marks fewer figures than the reports
 
 
 def measure(page: Path, width: int) -> dict:
@@ -124,12 +137,12 @@ def test_no_figure_date_or_id_breaks_and_the_page_fits_the_window(name, width, t
     page.write_text(source.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
     m = measure(page, width)
     assert m["width"] == width
-    assert m["measured"] > 50, "the page should mark its figures, dates and ids"
+    assert m["measured"] > FEW_FIGURES.get(name, 50), "the page should mark its figures, dates and ids"
     assert m["broken"] == [], f"{name} at {width} px breaks: {m['broken'][:10]}"
     assert m["scroll"] <= width, f"{name} at {width} px is {m['scroll']} px wide"
     for role, tabindex, label, _ in m["regions"]:
         assert (role, tabindex) == ("region", "0") and label
-    if width == 390:  # the wide tables scroll inside their own region, not the page
+    if width == 390 and name != "quarterly-english":  # the wide tables scroll inside their own region, not the page
         assert any(scrolls for *_, scrolls in m["regions"])
     if width == 1280:
         assert not any(scrolls for *_, scrolls in m["regions"])

@@ -191,3 +191,28 @@ def test_a_case_log_shared_by_submissions_is_read_once_per_process(tmp_path, mon
     assert first.metrics["stage1"] == second.metrics["stage1"]
     (tmp_path / "caselog.csv").write_text((EXPORTS / "tenure-map.csv").read_text(encoding="utf-8") + "T7,1,04/03/2025,,,General needs\n", encoding="utf-8")
     assert assess_module.assess(sub).metrics["stage1"]["received"] == 6 and len(calls) == 2  # changed bytes: read again
+
+
+def test_a_mapping_is_suggested_for_an_export_with_a_title_row(tmp_path):
+    """Exports often put a title line above the header; the header is still found by its column
+    names (ours and their common spellings), and the suggested mapping comes from it."""
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Complaints report - exported 05/04/2025 08:12\n"
+        "Reference,Complaint Stage,Date Received,Date Responded,Tenure Type\n"
+        "CMP-1,Stage One,01/04/2024,15/04/2024,LCRA\n", encoding="utf-8")
+    result = run(path)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"{path}:2:1: error: the required column 'id' is not in the header; map it to one of the file's "
+                        "columns ('Reference', 'Complaint Stage', 'Date Received', 'Date Responded', 'Tenure Type') [missing-column]")
+    start = lines.index("case_log:")
+    assert lines[start:start + 7] == [
+        "case_log:",
+        "  columns:",
+        "    id: Reference",
+        "    stage: Complaint Stage",
+        "    received: Date Received",
+        "    responded: Date Responded",
+        "    tenure: Tenure Type",
+    ]

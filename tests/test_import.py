@@ -203,6 +203,51 @@ def _docx(path: Path, tables, before=("Complaint Handling Code 2024 self-assessm
 HEAD = ("Provision", "Requirement", "Comply", "Evidence", "Commentary")
 
 
+def test_rows_that_continue_the_row_above_are_joined_to_it(tmp_path, monkeypatch):
+    """Items (a), (b)... given a row each, and a row broken across a page, belong to the numbered
+    row above: their words are kept there. A row with an answer of its own is never joined."""
+    (tmp_path / "form.html").write_text(
+        "<table><tr><td><strong>Code provision</strong></td><td><strong>Code requirement</strong></td>"
+        "<td><strong>Comply</strong></td><td><strong>Evidence, commentary and any explanations</strong></td></tr>"
+        "<tr><th scope='row'>6.9</th><td>Stage 1 letters must confirm:</td><td>Yes</td><td>Letter template v3</td></tr>"
+        "<tr><td></td><td>a. the stage</td><td></td><td></td></tr>"
+        "<tr><td></td><td>(b) the definition</td><td></td><td>Box 2 of the letter</td></tr>"
+        "<tr><td></td><td></td><td></td><td>Checked by the quality team each month.</td></tr>"
+        "<tr><td></td><td>Handlers are named</td><td>Yes</td><td>Own answer, no number</td></tr>"
+        "</table>", encoding="utf-8")
+    result = run(["import", "form.html", "-o", "s.yaml", "--code", "hos-2024"], tmp_path, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ": warning: " in line] == [
+        "form.html: table 1 row 6: warning: a row with no provision number: "
+        "'Handlers are named | Yes | Own answer, no number' [not-placed]",
+    ]
+    answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
+    assert answers["6.9"] == {
+        "comply": "Yes",
+        "evidence": ["Letter template v3", "Box 2 of the letter", "Checked by the quality team each month."]}
+
+
+def test_a_merged_column_with_no_reference_evidences_a_yes_and_explains_a_no(tmp_path, monkeypatch):
+    """In a merged 'Evidence, commentary and any explanations' column, a 'yes' row whose words
+    name no section, page or address is evidenced by those words (not left with no evidence); a
+    'no' row's words stay commentary, where its explanation and plan are read; a row with a
+    reference keeps the reference as evidence and the rest as commentary."""
+    (tmp_path / "form.html").write_text(
+        "<table><tr><th>Code provision</th><th>Code requirement</th><th>Comply</th>"
+        "<th>Evidence, commentary and any explanations</th></tr>"
+        "<tr><td>1.3</td><td>r</td><td>Yes</td><td><p>Staff training and call scripts.</p></td></tr>"
+        "<tr><td>1.4</td><td>r</td><td>No</td><td><p>Not yet in the policy; we will add it by March 2026.</p></td></tr>"
+        "<tr><td>1.5</td><td>r</td><td>Yes</td><td><p>Complaints Policy (section 3.2)</p><p>Reviewed in 2024.</p></td></tr>"
+        "</table>", encoding="utf-8")
+    result = run(["import", "form.html", "-o", "s.yaml", "--code", "hos-2024"], tmp_path, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    answers = load_yaml_file(tmp_path / "s.yaml").data["answers"]
+    assert answers["1.3"] == {"comply": "Yes", "evidence": ["Staff training and call scripts."]}
+    assert answers["1.4"] == {"comply": "No", "commentary": "Not yet in the policy; we will add it by March 2026."}
+    assert answers["1.5"] == {"comply": "Yes", "evidence": [{"document": "Complaints Policy", "section": "3.2"}],
+                              "commentary": "Reviewed in 2024."}
+
+
 def test_rows_that_cannot_be_placed_are_reported_with_their_place(tmp_path, monkeypatch):
     _docx(tmp_path / "form.docx", [
         [HEAD, ("6.3", "r", "Yes", "Policy (section 7)", "Fine."),

@@ -130,7 +130,7 @@ def test_cli_writes_pdf_for_report_and_review(tmp_path):
     assert "7. Sign-off" in "".join(pages_text(review))
 
 
-@pytest.mark.parametrize("command", [["report", "--format", "pdf"], ["review", "--format", "pdf"]])
+@pytest.mark.parametrize("command", [["report", "--format", "pdf"], ["review", "--format", "pdf"], ["annual-report", "--format", "pdf"]])
 def test_without_chromium_pdf_is_a_clear_exit_2_and_nothing_is_written(tmp_path, monkeypatch, command):
     monkeypatch.setenv("CHROMIUM", "")
     monkeypatch.setattr(shutil, "which", lambda name: None)
@@ -143,7 +143,56 @@ def test_without_chromium_pdf_is_a_clear_exit_2_and_nothing_is_written(tmp_path,
     assert not out.exists() and "Traceback" not in run.output
 
 
-@pytest.mark.parametrize("command", ["report", "review"])
+@pytest.mark.parametrize("command", ["report", "review", "annual-report"])
 def test_pdf_needs_an_output_file(command):
     run = CliRunner().invoke(cli, [command, str(CURRENT), "--format", "pdf"])
     assert run.exit_code == 2 and "give the file with -o FILE" in run.output
+
+
+def headings_of(page_html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", page_html)]
+
+
+def last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not re.fullmatch(r"Page \d+ of \d+", line.strip())]
+    return lines[-1] if lines else ""
+
+
+@needs_engine
+def test_annual_report_of_the_bundled_example_on_a4(tmp_path):
+    """`chc annual-report --format pdf`: A4, at most 17 pages (21 before the print layout was tuned; ten are the form in full),
+    the running header and page number on every page, no heading left alone at a page foot."""
+    out = tmp_path / "annual-report.pdf"
+    run = CliRunner().invoke(cli, ["annual-report", "--format", "pdf", "-o", str(out)])
+    assert run.exit_code == 1, run.output  # the example has failing findings, listed after "wrote FILE"
+    assert run.stderr.splitlines()[-3:][0] == "chc: 2 findings fail the submission:"
+    assert info(out)["Page size"].split("(")[-1].strip() == "A4)"
+    pages = pages_text(out)
+    assert 8 <= len(pages) <= 17, f"{len(pages)} pages"
+    for k, text in enumerate(pages, start=1):
+        assert f"Page {k} of {len(pages)}" in text, f"page {k} has no page number"
+        assert "Northmoor Homes: annual complaints report 2024-25" in text, f"page {k} has no running header"
+    html_text = CliRunner().invoke(cli, ["annual-report"]).stdout
+    headings = set(headings_of(html_text)) - {"Contents"}
+    assert "Timeliness by quarter" in headings
+    for k, text in enumerate(pages[:-1], start=1):
+        assert last_line(text) not in headings, f"page {k} ends with the heading {last_line(text)!r}"
+        lines = [line for line in text.splitlines() if line.strip()]
+        assert len(lines) >= 30, f"page {k} is half empty ({len(lines)} lines)"
+    text = "".join(pages)
+    assert text.index("Part 1. Our self-assessment") < text.index("Part 6. Other Ombudsman reports") < text.index("Appendix. The self-assessment in full")
+
+
+@needs_engine
+def test_annual_report_rows_never_split(tmp_path, current):
+    from checker.render.publish import render_annual_report
+
+    result = marked(current)
+    pages = pages_text(write(tmp_path, "annual.pdf", pdf.render_pdf(render_annual_report(result, "html"))))
+    for i in range(1, len(result["provisions"]) + 1):  # the appendix: the self-assessment in full
+        start = [k for k, t in enumerate(pages) if re.search(rf"\bR{i}-start\b", t)]
+        end = [k for k, t in enumerate(pages) if re.search(rf"\bR{i}-end\b", t)]
+        assert len(start) == 1 and start == end, f"row {i} split: starts on page {start}, ends on page {end}"
+    for k, text in enumerate(pages):
+        if re.search(r"\bR\d+-start\b", text):  # the header row repeats on each page of the appendix
+            assert "Commentary / explanation" in text, f"page {k + 1} has rows but no header"

@@ -463,6 +463,13 @@ def check_mapping(columns: Mapping[str, str], name: str) -> dict[str, str]:
     return out
 
 
+def header_names() -> tuple[str, ...]:
+    """Our column names and their common spellings in exports: what marks the header row of a
+    file that has title rows above it."""
+    synonyms = default_value_maps()["columns"]
+    return COLUMNS + tuple(s for ours in COLUMNS for s in synonyms.get(ours, ()))
+
+
 def suggest_columns(header: tuple[str, ...]) -> dict[str, str]:
     """A `case_log.columns` mapping guessed from the export's header: for each of our columns, the
     header cell that is our name or a common spelling of it (only when one cell fits)."""
@@ -569,7 +576,7 @@ def read_caselog(
 
     name = display or str(path)
     mapping = check_mapping(columns or {}, name)
-    known = tuple(mapping.values()) + COLUMNS
+    known = tuple(mapping.values()) + header_names()
     kwargs: dict[str, Any] = {"display": name, "sheet": sheet, "progress": progress, "known_names": known}
     if header_row is not None:
         kwargs["header_row"] = header_row

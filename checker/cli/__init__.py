@@ -55,9 +55,8 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module, __package__), attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The command list from the table: the same text click would show, without the imports."""
-        from click.utils import make_default_short_help
-
+        """The command list from the table: the same text click would show, without the imports
+        (a bare click.Command holding only the help shortens it exactly as the real one would)."""
         entries = [(name, entry[2] if len(entry) > 2 else None) for name, entry in COMMANDS.items()]
         limit = formatter.width - 6 - max(len(name) for name, _ in entries)
         rows = []
@@ -65,7 +64,7 @@ class LazyGroup(click.Group):
             if short is None:
                 rows.append((name, self.get_command(ctx, name).get_short_help_str(limit)))
             else:
-                rows.append((name, make_default_short_help(short, limit)))
+                rows.append((name, click.Command(name, help=short).get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

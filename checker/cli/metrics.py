@@ -22,6 +22,7 @@ from ..caselog.reader import (
     REQUIRED,
     CaseLog,
     check_value_maps,
+    header_names,
     mapping_block,
     normalise_name,
     read_caselog,
@@ -104,7 +105,7 @@ def _suggest_mapping(path: Path, sheet: str | None, header_row: int | None) -> N
     from ..caselog.table import read_table
 
     try:
-        table = read_table(path, sheet=sheet, header_row=header_row)
+        table = read_table(path, sheet=sheet, header_row=header_row, known_names=header_names())
     except InputError:
         return
     guess = suggest_columns(table.header)

@@ -112,11 +112,12 @@ def review_command(submission, previous, fmt, output):
 
 @click.command("annual-report")
 @click.argument("submission", required=False, type=file_type)
-@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "pdf"]), default="html", show_default=True,
+              help="pdf prints the report on A4 with Chromium, which must be installed.")
 @click.option("--previous", type=file_type, help="Last year's submission (or saved result JSON): its figures beside this year's.")
 @click.option("--with-findings", is_flag=True, help="Add chc's verdicts and findings as an appendix (for review, not for publication).")
 @click.option("-o", "--output", type=OutputPath(lambda p: f"annual-report.{p.get('fmt') or 'html'}"),
-              help="File to write (default, or -: standard output).")
+              help="File to write, or a folder to write annual-report.FORMAT in (default, or -: standard output; pdf needs a file).")
 @reports_input_errors
 def annual_report_command(submission, fmt, previous, with_findings, output):
     """Write the annual complaints performance and service improvement report (Code provision 8.1).
@@ -126,33 +127,25 @@ def annual_report_command(submission, fmt, previous, with_findings, output):
     the landlord; other Ombudsman reports; then the governing body's response. Figures come from
     the case log (or the stated metrics); the rest from the submission's `annual_report:` section
     (docs/annual-report.md). The report is in the landlord's words: chc's verdicts appear only with
-    --with-findings. SUBMISSION defaults to the bundled example. Written either way; the exit code
-    says whether the submission passes (0), has failing findings (1) or is invalid (2).
+    --with-findings. SUBMISSION defaults to the bundled example. Written either way, and each
+    failing finding is listed after "wrote FILE"; the exit code says whether the submission passes
+    (0), has failing findings (1) or is invalid (2). PDF (A4) is printed by Chromium.
     """
     from ..render.publish import render_annual_report
+    from .check import print_pdf, require_pdf_engine, write_publication
 
+    if fmt == "pdf":
+        if not output:
+            raise click.UsageError("--format pdf writes a PDF: give the file with -o FILE")
+        require_pdf_engine()
     path = submission_or_example(submission)
     results = load_results(path, *([previous] if previous else []))
     result = results[0]
     quarters = _quarters(path, result)
-    _write(output, render_annual_report(result, fmt, with_findings=with_findings, previous=results[1] if previous else None, quarters=quarters))
-    if output:
-        _list_failing(result)
+    text = render_annual_report(result, "html" if fmt == "pdf" else fmt, with_findings=with_findings,
+                                previous=results[1] if previous else None, quarters=quarters)
+    write_publication(output, print_pdf(text) if fmt == "pdf" else text, result)
     sys.exit(EXIT_OK if result["summary"]["passed"] else EXIT_FINDINGS)
-
-
-def _list_failing(result: dict) -> None:
-    """After 'wrote FILE': each finding that fails the submission, one a line, so nobody publishes unaware."""
-    from ..render.publish import all_findings
-
-    strict = (result.get("settings") or {}).get("strict")
-    for f in all_findings(result):
-        if f["severity"] == "error" or (strict and f["severity"] == "warning"):
-            loc = f.get("location") or {}
-            where = loc.get("file") or result["submission"]["file"]
-            if loc.get("line"):
-                where += f":{loc['line']}:{loc.get('column') or 1}"
-            click.echo(f"{where}: {f['severity']}: {f['message']} [{f['rule']}]", err=True)
 
 
 def _quarters(path: Path, result: dict) -> list[dict] | None:

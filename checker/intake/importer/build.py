@@ -252,9 +252,15 @@ def _answer(row: Row, provision) -> tuple[dict, Problem | None]:
     commentary = [row.commentary] if row.commentary else []
     if row.merged:
         more, rest = split_merged(row.merged)
-        items += more
-        if rest:
-            commentary.append(rest)
+        if rest and not more and not items and _reads_yes(answer.get("comply")):
+            # The merged column is where the form asks for the evidence: a 'yes' whose cell names
+            # no reference is evidenced by its words, kept as text items, one a line (a 'no'
+            # keeps them as commentary, where its explanation and plan are read).
+            items += evidence_items(rest)
+        else:
+            items += more
+            if rest:
+                commentary.append(rest)
     if row.tick_text:
         commentary.append(row.tick_text)
     if items:
@@ -262,6 +268,12 @@ def _answer(row: Row, provision) -> tuple[dict, Problem | None]:
     if commentary:
         answer["commentary"] = "\n\n".join(commentary)
     return answer, problem
+
+
+def _reads_yes(comply) -> bool:
+    from ..written import read_comply
+
+    return read_comply(comply).value == "yes"
 
 
 def _number(text: str):

@@ -14,7 +14,7 @@ The header words are data (`HEADER_WORDS`), so a new spelling is one word in a l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...problems import Location
 
@@ -227,6 +227,9 @@ def read_table(table: RawTable, previous: Columns | None) -> TableReading:
                 continue
             if read_header(cells) or (columns.ticks and _tick_row(cells, ())):
                 continue  # a header row repeated further down
+            if reading.rows and _continues(cells, columns):
+                reading.rows[-1] = _joined(reading.rows[-1], _row(table, index, cells, columns, reading.rows[-1].provision))
+                continue
             reading.unplaced.append((table.where(index), f"a row with no provision number: '{_snippet(cells)}'"))
             continue
         reading.rows.append(_row(table, index, cells, columns, pid))
@@ -274,6 +277,39 @@ def _row(table: RawTable, index: int, cells: tuple[str, ...], columns: Columns, 
         ticked=tuple(ticked),
         tick_text="\n".join(other),
         text=_snippet(cells),
+    )
+
+
+# An item of a list that runs on from the row above: "a.", "(b)", "c)", "iv.", a bullet or a dash.
+ITEM_MARKER = re.compile(r"^\s*(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.|[•·▪\-–—])(?:\s|$)", re.I)
+
+
+def _continues(cells: tuple[str, ...], columns: Columns) -> bool:
+    """A row with no provision number of its own continues the row above when it has no answer
+    of its own and its requirement cell is empty or an item of a list (a form that gives items
+    (a) to (g) a row each, or a row broken across a page)."""
+    if _cell(cells, columns.get("provision")) or _cell(cells, columns.get("comply")):
+        return False  # a row with an answer of its own is a provision someone forgot to number
+    if any(_cell(cells, column) for column, _ in columns.ticks):
+        return False
+    requirement = _cell(cells, columns.get("requirement"))
+    return not requirement or bool(ITEM_MARKER.match(requirement))
+
+
+def _joined(above: Row, below: Row) -> Row:
+    """The row above with the words of a continuation row added to each of its cells, so that
+    no word of the landlord's is lost."""
+    def join(a: str, b: str) -> str:
+        return f"{a}\n{b}" if a and b else a or b
+
+    return replace(
+        above,
+        comply=above.comply or below.comply,
+        evidence=join(above.evidence, below.evidence),
+        commentary=join(above.commentary, below.commentary),
+        merged=join(above.merged, below.merged),
+        ticked=above.ticked or below.ticked,
+        tick_text=join(above.tick_text, below.tick_text),
     )
 
 
