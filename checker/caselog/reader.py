@@ -605,44 +605,59 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
             raws[ours] = column.fill_null("") if column.null_count() else column
         return raws[ours]
 
-    # Each distinct cell text parsed once; the result gathered back to the rows.
+    # Each distinct cell text parsed once; the result mapped back to the rows. The distinct texts
+    # of every typed column come in one query, and the mapped columns in one more.
     parsed: dict[str, dict[str, Any]] = {}
     typed: dict[str, pl.Series] = {}
     bad: dict[str, pl.Series] = {}
+    kinds = [ours for ours in (*DATE_COLUMNS, "stage", "tenure", "withdrawn") if ours in index]
+    cell = lambda ours: pl.col(f"c{index[ours]}").fill_null("")  # noqa: E731
+    distinct = dict(zip(kinds, frame.select([cell(o).unique().implode().alias(o) for o in kinds]).row(0)))
+    exprs = []
+    empty: dict[str, pl.Series] = {}
 
-    def distinct(series: pl.Series) -> list[str]:
-        return series.unique().to_list()
+    def mapped(ours: str, memo: dict, results: list, dtype, name: str) -> None:
+        if not memo:  # no rows (polars would give an empty mapping's column as text, not `dtype`)
+            empty[name] = pl.Series(name, [], dtype=dtype)
+            return
+        exprs.append(cell(ours).replace_strict(pl.Series(list(memo), dtype=pl.String), pl.Series(results, dtype=dtype),
+                                               return_dtype=dtype).cast(dtype).alias(name))
 
     for ours in DATE_COLUMNS:
-        s = raw(ours)
-        if s is None:
+        if ours not in index:
             continue
         memo = {}
-        for text in distinct(s):
+        for text in distinct[ours]:
             key = value_key(text)
             memo[text] = None if (not key or key in no_date) else parse_date_text(text)
         parsed[ours] = memo
-        codes = _codes(s, memo)
-        typed[ours] = _gather(codes, [v if isinstance(v, dt.date) else None for v in memo.values()], pl.Date)
+        mapped(ours, memo, [v if isinstance(v, dt.date) else None for v in memo.values()], pl.Date, ours)
         flags = [isinstance(v, str) for v in memo.values()]
-        bad[ours] = _gather(codes, flags, pl.Boolean) if any(flags) else None
+        if any(flags):
+            mapped(ours, memo, flags, pl.Boolean, "bad " + ours)
     zeros = pl.repeat(False, n, dtype=pl.Boolean, eager=True) if n else pl.Series([], dtype=pl.Boolean)
     mapped_out = zeros
     value_parsers = {kind: _Values(kind, values.get(kind)) for kind in VALUE_KINDS}
     for kind, dtype in (("stage", pl.Int8), ("tenure", pl.String), ("withdrawn", pl.Boolean)):
-        s = raw(kind)
-        if s is None:
+        if kind not in index:
             continue
         parse = value_parsers[kind]
-        memo = {text: parse(text) for text in distinct(s)}
+        memo = {text: parse(text) for text in distinct[kind]}
         parsed[kind] = memo
-        codes = _codes(s, memo)
         flags = [isinstance(v, str) and (kind != "tenure" or v[:1] == "!") for v in memo.values()]
-        typed[kind] = _gather(codes, [None if f or (isinstance(v, str) and v == "exclude") else v for f, v in zip(flags, memo.values())], dtype)
-        bad[kind] = _gather(codes, flags, pl.Boolean) if any(flags) else None
+        mapped(kind, memo, [None if f or (isinstance(v, str) and v == "exclude") else v for f, v in zip(flags, memo.values())], dtype, kind)
+        if any(flags):
+            mapped(kind, memo, flags, pl.Boolean, "bad " + kind)
         if kind == "stage":
             out_flags = [isinstance(v, str) and v == "exclude" for v in memo.values()]
-            mapped_out = _gather(codes, out_flags, pl.Boolean) if any(out_flags) else zeros
+            if any(out_flags):
+                mapped(kind, memo, out_flags, pl.Boolean, "mapped out")
+    results = {**empty, **(frame.select(exprs).to_dict() if exprs else {})}
+    for ours in kinds:
+        typed[ours] = results[ours]
+        bad[ours] = results.get("bad " + ours)
+    if "mapped out" in results:
+        mapped_out = results["mapped out"]
 
     ids = raw("id").str.strip_chars()
     null_date = pl.repeat(None, n, dtype=pl.Date, eager=True)
@@ -733,20 +748,6 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         mapped_out={"stage": left_out} if left_out else {},
         notes=tuple(getattr(table, "notes", ())),
     )
-
-
-def _codes(series, memo: Mapping[str, Any]):
-    """Each cell's position among the distinct texts (the keys of `memo`, in order)."""
-    import polars as pl
-
-    return series.cast(pl.Enum(list(memo))).to_physical()
-
-
-def _gather(codes, values: list, dtype):
-    """The value of each cell, from one value per distinct text (an Enum's codes index them)."""
-    import polars as pl
-
-    return pl.Series(values, dtype=dtype).gather(codes)
 
 
 def _all_dates_range(parsed: Mapping[str, Mapping[str, Any]]) -> tuple[dt.date, dt.date] | None:
