@@ -34,8 +34,9 @@ HOSTILE = Path(__file__).parent / "hostile" / "inputs" / "hostile-text.yaml"
 #: Commands that write HTML a reader opens; {input} is the submission, {output} the file.
 HTML = [
     "report {input} --format html -o {output}",
-    # "review {input} -o {output}",          # the MRC review pack, when it lands (branch publish)
-    # "annual-report {input} -o {output}",   # the annual report, when it lands (branch publish)
+    "review {input} -o {output}",
+    "annual-report {input} -o {output}",
+    "annual-report {input} --with-findings -o {output}",
 ]
 MARKERS = ('<p id="pwned">', 'data-pwned="1"', "<title>PWNED</title>")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -116,9 +117,15 @@ def test_hostile_text_runs_nothing_and_reads_as_text(command, tmp_path, monkeypa
     assert results["title"].startswith("<script>document.title='PWNED'</script>Hostile Homes")  # the title is text, unchanged
     assert not results["pwned"] and results["scripts"] == 0
     text = results["text"]
-    for shown in ("<script>document.body.insertAdjacentHTML(", "<img src=x onerror=", "<style>body{display:none}</style>",
-                  "[click](javascript:alert(1))", "=HYPERLINK(\"http://evil.example\",\"Complaints policy\")",
-                  "\u202egpj.exe\u202d", "Averyvery"):
+    hostile = ("<script>document.body.insertAdjacentHTML(", "<img src=x onerror=", "<style>body{display:none}</style>",
+               "[click](javascript:alert(1))", "=HYPERLINK(\"http://evil.example\",\"Complaints policy\")",
+               "\u202egpj.exe\u202d", "Averyvery")
+    # The table shows every field; the review pack and the annual report show fewer of them, so
+    # each of those must show as text every hostile string its HTML carries (the title always is).
+    source = html.unescape(report.read_text(encoding="utf-8"))
+    carried = [s for s in hostile if s in source] if not command.startswith("report") else list(hostile)
+    assert carried, "the page carries none of the hostile texts: the test would prove nothing"
+    for shown in carried:
         assert shown in text, f"{shown!r} is not shown as text"
     assert results["scrollWidth"] <= results["clientWidth"], (
         f"the page is {results['scrollWidth']}px wide in a {results['clientWidth']}px frame: a long word or address does not wrap")
