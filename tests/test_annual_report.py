@@ -335,7 +335,7 @@ def test_timeliness_by_quarter_from_the_case_log(tmp_path):
     ]
     chart = re.search(r'<svg [^>]*aria-labelledby="chart-quarter-timeliness-t.*?</svg>', page, flags=re.S).group(0)
     assert ('<desc id="chart-quarter-timeliness-d">Q1 (Apr-Jun): Stage 1 51.9%, Stage 2 not available; Q2 (Jul-Sep): Stage 1 42.6%, '
-            'Stage 2 91.3%; Q3 (Oct-Dec): Stage 1 56.1%, Stage 2 80%; Q4 (Jan-Mar): Stage 1 45.1%, Stage 2 92.3%.</desc>') in chart
+            'Stage 2 91.3%; Q3 (Oct-Dec): Stage 1 56.1%, Stage 2 80.0%; Q4 (Jan-Mar): Stage 1 45.1%, Stage 2 92.3%.</desc>') in chart
     assert html_structure_problems(page) == []
 
 

@@ -34,8 +34,8 @@ class Chart:
 def _fmt(value: float | int | None, unit: str = "") -> str:
     if value is None:
         return "not available"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}{unit}"
+    if unit == "%" or (isinstance(value, float) and not value.is_integer()):
+        return f"{value:,.1f}{unit}"  # shares always to one place, so 80.0% stands beside 91.3%
     return f"{int(value):,}{unit}"
 
 
