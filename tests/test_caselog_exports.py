@@ -216,3 +216,27 @@ def test_a_mapping_is_suggested_for_an_export_with_a_title_row(tmp_path):
         "    responded: Date Responded",
         "    tenure: Tenure Type",
     ]
+
+
+def test_every_date_order_rule_names_its_column_and_both_dates():
+    import datetime as dt
+
+    from checker.caselog.reader import ORDER_MESSAGES, _order_message
+
+    d = {"received": dt.date(2024, 4, 10), "acknowledged": dt.date(2024, 4, 9), "responded": dt.date(2024, 4, 8),
+         "extension_notified": dt.date(2024, 4, 7), "extended_due": dt.date(2024, 4, 6),
+         "escalation_requested": dt.date(2024, 4, 5)}
+    got = {rule: _order_message(rule, d, dt.date(2024, 4, 20)) for rule in ORDER_MESSAGES}
+    assert got == {
+        "acknowledged-before-received": ("acknowledged", "acknowledged 2024-04-09 is before received 2024-04-10"),
+        "responded-before-received": ("responded", "responded 2024-04-08 is before received 2024-04-10"),
+        "responded-before-acknowledged": ("responded", "responded 2024-04-08 is before acknowledged 2024-04-09"),
+        "extension-before-received": ("extension_notified", "extension notified 2024-04-07 is before received 2024-04-10; "
+                                                            "the extension is not counted as valid"),
+        "extended-due-before-received": ("extended_due", "extended due date 2024-04-06 is before received 2024-04-10"),
+        "extended-due-before-notified": ("extended_due", "extended due date 2024-04-06 is before the extension was notified (2024-04-07)"),
+        "escalation-before-stage1-response": ("escalation_requested", "escalation requested 2024-04-05 is before the stage 1 response (2024-04-20)"),
+        "escalation-after-response": ("escalation_requested", "escalation requested 2024-04-05 is after the stage 2 response (2024-04-08)"),
+        "escalation-long-before-received": ("escalation_requested", "escalation requested 2024-04-05 is more than 30 days before "
+                                                                    "the stage 2 receipt (2024-04-10); is either date mistyped?"),
+    }

@@ -789,12 +789,24 @@ def _stage1_responses(ids, stage, resp, esc):
     return out.scatter(wanted.arg_true(), found)
 
 
-_ORDER_RULES = (
-    # rule, column reported, message, condition over the typed row (dates only where given)
-    "acknowledged-before-received", "responded-before-received", "responded-before-acknowledged",
-    "extension-before-received", "extended-due-before-received", "extended-due-before-notified",
-    "escalation-before-stage1-response", "escalation-after-response", "escalation-long-before-received",
-)
+#: Each date-order rule: the column it points at, and its words ({column} stands for that date).
+ORDER_MESSAGES = {
+    "acknowledged-before-received": ("acknowledged", "acknowledged {acknowledged} is before received {received}"),
+    "responded-before-received": ("responded", "responded {responded} is before received {received}"),
+    "responded-before-acknowledged": ("responded", "responded {responded} is before acknowledged {acknowledged}"),
+    "extension-before-received": ("extension_notified", "extension notified {extension_notified} is before received {received}; "
+                                  "the extension is not counted as valid"),
+    "extended-due-before-received": ("extended_due", "extended due date {extended_due} is before received {received}"),
+    "extended-due-before-notified": ("extended_due", "extended due date {extended_due} is before the extension was notified "
+                                     "({extension_notified})"),
+    "escalation-before-stage1-response": ("escalation_requested", "escalation requested {escalation_requested} is before "
+                                          "the stage 1 response ({stage1_responded})"),
+    "escalation-after-response": ("escalation_requested", "escalation requested {escalation_requested} is after the stage 2 "
+                                  "response ({responded})"),
+    "escalation-long-before-received": ("escalation_requested", "escalation requested {escalation_requested} is more than "
+                                       f"{ESCALATION_GAP_DAYS} days before the stage 2 receipt ({{received}}); is either date mistyped?"),
+}
+_ORDER_RULES = tuple(ORDER_MESSAGES)
 
 
 def _order_exprs():
@@ -935,22 +947,8 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
 def _order_message(rule: str, d: Mapping[str, dt.date | None], stage1_responded: dt.date | None) -> tuple[str, str]:
     """The column and the words of a date-order problem; `stage1_responded` is the stage 1 response
     the escalation is held to (the row's own at stage 1)."""
-    iso = lambda c: d[c].isoformat()  # noqa: E731
-    if rule == "acknowledged-before-received":
-        return "acknowledged", f"acknowledged {iso('acknowledged')} is before received {iso('received')}"
-    if rule == "responded-before-received":
-        return "responded", f"responded {iso('responded')} is before received {iso('received')}"
-    if rule == "responded-before-acknowledged":
-        return "responded", f"responded {iso('responded')} is before acknowledged {iso('acknowledged')}"
-    if rule == "extension-before-received":
-        return "extension_notified", f"extension notified {iso('extension_notified')} is before received {iso('received')}; the extension is not counted as valid"
-    if rule == "extended-due-before-received":
-        return "extended_due", f"extended due date {iso('extended_due')} is before received {iso('received')}"
-    if rule == "extended-due-before-notified":
-        return "extended_due", f"extended due date {iso('extended_due')} is before the extension was notified ({iso('extension_notified')})"
-    if rule == "escalation-before-stage1-response":
-        return "escalation_requested", f"escalation requested {iso('escalation_requested')} is before the stage 1 response ({stage1_responded.isoformat()})"
-    if rule == "escalation-after-response":
-        return "escalation_requested", f"escalation requested {iso('escalation_requested')} is after the stage 2 response ({iso('responded')})"
-    return "escalation_requested", (f"escalation requested {iso('escalation_requested')} is more than {ESCALATION_GAP_DAYS} days "
-                                    f"before the stage 2 receipt ({iso('received')}); is either date mistyped?")
+    column, words = ORDER_MESSAGES[rule]
+    dates = {c: v.isoformat() for c, v in d.items() if v is not None}
+    if stage1_responded is not None:
+        dates["stage1_responded"] = stage1_responded.isoformat()
+    return column, words.format(**dates)
