@@ -341,9 +341,9 @@ def value_key(text: Any) -> str:
 @lru_cache(maxsize=1)
 def default_value_maps() -> Mapping[str, Any]:
     """The shipped spellings (value_maps.yaml), keys normalised."""
-    import yaml
+    from ..resources import load_data_yaml
 
-    data = yaml.safe_load((Path(__file__).with_name("value_maps.yaml")).read_text(encoding="utf-8"))
+    data = load_data_yaml(Path(__file__).with_name("value_maps.yaml"))
     out: dict[str, Any] = {}
     for kind in VALUE_KINDS:
         out[kind] = MappingProxyType({value_key(k): v for k, v in (data.get(kind) or {}).items()})

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..resources import load_data_yaml
 
 _HERE = Path(__file__).resolve().parent
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -23,7 +23,7 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 @lru_cache(maxsize=None)
 def _data(name: str) -> dict:
-    return yaml.safe_load((_HERE / name).read_text(encoding="utf-8"))
+    return load_data_yaml(_HERE / name)
 
 
 def spellings() -> dict:

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..problems import Location
+from ..resources import load_data_yaml
 
 PHRASES = Path(__file__).with_name("phrases.yaml")
 SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
@@ -52,9 +51,14 @@ class Hit:
         return before.count("\n") + 1, self.start - (before.rfind("\n") + 1) + 1
 
 
+@lru_cache(maxsize=1)
+def _phrases_file() -> dict:
+    return load_data_yaml(PHRASES)
+
+
 @lru_cache(maxsize=None)
 def phrase_lists() -> dict[str, PhraseList]:
-    data = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))
+    data = _phrases_file()
     out = {}
     for name, spec in data.items():
         if "patterns" not in spec:
@@ -140,7 +144,7 @@ class Element:
 
 @lru_cache(maxsize=None)
 def definition_elements() -> tuple[dict[str, Element], dict]:
-    spec = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))["definition_elements"]
+    spec = dict(_phrases_file()["definition_elements"])
     examples = spec.pop("examples")
     elements = {
         key: Element(key, e["what"], tuple(re.compile(r, re.IGNORECASE) for r in e["present"]),

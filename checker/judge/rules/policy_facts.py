@@ -8,8 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ...resources import load_data_yaml
 from ..findings import Finding, details
 from .timescale import CLOCK_RANK
 
@@ -19,7 +18,7 @@ CURRENT = "hos-2024"
 
 @lru_cache(maxsize=None)
 def facts() -> tuple[dict, ...]:
-    return tuple(yaml.safe_load(FACTS.read_text(encoding="utf-8"))["facts"])
+    return tuple(load_data_yaml(FACTS)["facts"])
 
 
 def _breaks(fact: dict, code_id: str, value) -> bool:
