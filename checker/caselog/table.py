@@ -775,17 +775,23 @@ def _check_zip(zf: zipfile.ZipFile, name: str, limits: ReadLimits) -> None:
         raise InputError([Problem(Location(name), f"the workbook unpacks to {total:,} bytes, over the limit of {limits.max_uncompressed:,} (read limit max_uncompressed); delete unused sheets and empty formatted rows, or export CSV", "too-large")])
 
 
-def _drain(zf: zipfile.ZipFile, member: str, name: str, limits: ReadLimits) -> None:
-    """Unpack a part without keeping it: its real size is held to the limit whatever its header says."""
+def _drain(zf: zipfile.ZipFile, member: str, name: str, limits: ReadLimits) -> str:
+    """Unpack a part without keeping it: its real size is held to the limit whatever its header says.
+    Returns why fastexcel's columns would not be exact for this workbook ('' when they are):
+    text that reads like a date or a boolean, rich text, the 1904 date system, durations."""
     seen = 0
     strings = member.endswith("sharedStrings.xml")
+    styles = member.endswith("styles.xml")
+    book = member.endswith("workbook.xml")
     since = 0  # bytes since the last shared string began
     cell_bytes = limits.max_cell_chars * 4 + 65536
+    why = ""
+    tail = b""
     with zf.open(member) as f:
         while True:
             chunk = f.read(1 << 20)
             if not chunk:
-                return
+                return why
             seen += len(chunk)
             if strings:
                 start = max(chunk.rfind(b"<si>"), chunk.rfind(b"<si "), chunk.rfind(b":si>"))
@@ -794,6 +800,15 @@ def _drain(zf: zipfile.ZipFile, member: str, name: str, limits: ReadLimits) -> N
                     raise InputError([Problem(Location(name), f"a text in the workbook holds more than {limits.max_cell_chars:,} characters (read limit max_cell_chars)", "cell-too-long")])
             if seen > limits.max_uncompressed:
                 raise InputError([Problem(Location(name), f"the part {printable(member)} unpacks to more than {limits.max_uncompressed:,} bytes (read limit max_uncompressed)", "too-large")])
+            if not why and (strings or styles or book):
+                window = tail + chunk
+                tail = chunk[-256:]
+                if strings:
+                    why = _text_not_plain(window)
+                elif styles and (_DURATION_FORMAT.search(window) or b'numFmtId="46"' in window):
+                    why = "a duration format"
+                elif book and _DATE1904.search(window):
+                    why = "the 1904 date system"
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
@@ -811,6 +826,38 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _CELL_COLUMN = re.compile(rb' r="([A-Z]+)[0-9]')
 _CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|</(?:\w+:)?row>|<(?:\w+:)?c\s[^>]*/>")
+# fastexcel spells a date cell "2025-02-06 00:00:00" and a boolean "true": text spelled so
+# (or rich text, or a character reference, which could spell it) is told apart only cell by cell.
+_PLAIN_TEXT_CLASH = re.compile(rb">(?:true|false|[+-]?[0-9]+-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9](?:\.[0-9]+)?)<")
+_RICH_TEXT = re.compile(rb"<(?:\w+:)?(?:si|is)>\s*<(?:\w+:)?r>")
+# A character reference to an ASCII character (&#116; is 't') could spell such a text.
+_ASCII_REFERENCE = re.compile(rb"&#([xX]0*[0-7]?[0-9a-fA-F]|0*(?:[0-9]{1,2}|1[01][0-9]|12[0-7]));")
+_CLASH_CHARACTERS = frozenset("0123456789+-.: truefals")
+_DURATION_FORMAT = re.compile(rb'formatCode="[^"]*\[(?:[hms]|HH?|MM?|SS?)', re.I)
+_DATE1904 = re.compile(rb'date1904="(?:1|true)"')
+# A saved number fastexcel may spell otherwise than Python (a fraction, an exponent, a sign, 7+ digits):
+# its cells are noted and their text made from the saved value.
+_ODD_NUMBER = re.compile(rb"<(?:\w+:)?v>(?:[0-9]*[^0-9<]|[0-9]{7})")
+_VALUE_CELL = re.compile(
+    rb"<(?:\w+:)?c\s([^>]*)>\s*(?:<(?:\w+:)?f\b[^>]*/>\s*|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>\s*)?"
+    rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_TYPE = re.compile(rb'\bt="([^"]*)"')
+#: Noted numbers kept at most; a sheet with more is read cell by cell.
+MAX_NOTED_NUMBERS = 300_000
+
+
+def _text_not_plain(xml: bytes) -> str:
+    """Why text in this XML could be mistaken for a date or a boolean by spelling ('' if it cannot)."""
+    if _PLAIN_TEXT_CLASH.search(xml):
+        return "text spelled like a date or a boolean"
+    if _RICH_TEXT.search(xml):
+        return "rich text"
+    if b"&#" in xml:
+        for m in _ASCII_REFERENCE.finditer(xml):
+            code = m[1].decode()
+            if chr(int(code[1:], 16) if code[0] in "xX" else int(code)) in _CLASH_CHARACTERS:
+                return "a character reference"
+    return ""
 
 
 def _col_index(letters: bytes) -> int:
@@ -826,6 +873,8 @@ class _Scan:
     hidden_rows: list
     filtered: bool
     cells: int
+    numbers: list = None  # (row, col 0-based, saved value) of numbers fastexcel may spell otherwise
+    exact_only: str = ""  # why fastexcel's columns would not be exact ('' when they are)
 
 
 def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits: ReadLimits) -> _Scan:
@@ -843,6 +892,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
     prefix = row_open = formula_open = None
     widest = tallest = 0  # the rightmost column with a cell, the lowest row
     cell_bytes = limits.max_cell_chars * 4 + 65536  # a cell whose XML is longer holds too long a text
+    numbers: list = []
+    exact_only = ""
 
     def add(row: int, first: int, last: int, message: str, rule: str) -> None:
         unreadable.append((row, first, last, message, rule))
@@ -913,6 +964,10 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                     formula = html.unescape((m[4] or b"").decode("utf-8", "replace")).strip()
                     shown = f" (={printable(formula[:40])}{'...' if len(formula) > 40 else ''})" if formula else ""
                     add(row, col - 1, col - 1, f"cell {ref} holds a formula{shown} with no saved result, so it reads as blank; open the workbook in Excel and save it, or paste the values", "formula-without-value")
+            if not exact_only and part:
+                exact_only = _text_not_plain(part) or ("ISO date cells" if b't="d"' in part else "")
+                if not exact_only and _ODD_NUMBER.search(part):
+                    exact_only = _note_numbers(part, numbers)
             if b't="e"' in part:
                 for m in _ERROR_CELL.finditer(part):
                     ref = _REF.search(m[1])
@@ -944,7 +999,24 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
     tallest = max(tallest, last_row)
     if tallest * widest > limits.max_cells:
         raise InputError([Problem(Location(name, sheet=title), f"the sheet's cells reach row {tallest:,} and column {column_letter(widest)}, a grid of {tallest * widest:,} cells, over the limit of {limits.max_cells:,} (read limit max_cells); delete the stray cells far below or to the right of the case log", "too-many-cells")])
-    return _Scan(unreadable, hidden, filtered, cells)
+    return _Scan(unreadable, hidden, filtered, cells, numbers, exact_only)
+
+
+def _note_numbers(part: bytes, numbers: list) -> str:
+    """Note the numeric cells of `part` whose saved value is not a plain integer of up to 6 digits."""
+    for m in _VALUE_CELL.finditer(part):
+        if not _ODD_NUMBER.match(b"<v>" + m[2] + b"<"):
+            continue
+        kind = _TYPE.search(m[1])
+        if kind and kind[1] != b"n":
+            continue  # text, a boolean or an error: not a number
+        ref = _REF.search(m[1])
+        if not ref:
+            return "cells without a reference"
+        numbers.append((int(ref[2]), _col_index(ref[1]) - 1, m[2]))
+        if len(numbers) > MAX_NOTED_NUMBERS:
+            return "many numbers with fractions"
+    return ""
 
 
 def _last_matches(pattern: re.Pattern, buffer: bytes) -> Iterator[int]:
@@ -977,8 +1049,6 @@ def _looks_like_cases(rows: list, known: frozenset[str]) -> bool:
 
 def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: int | None, known: frozenset[str],
                limits: ReadLimits, progress) -> RawTable:
-    from python_calamine import CalamineWorkbook
-
     try:
         zf = zipfile.ZipFile(p)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -1010,48 +1080,63 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
         title = chosen.name
         # Every part calamine will read is unpacked once here, so that its real size is held to the limit.
         try:
+            exact_only = ""
             for member in zf.namelist():
                 if member.endswith((".rels", ".xml")) and not member.startswith(("xl/worksheets/", "xl/chartsheets/")):
-                    _drain(zf, member, name, limits)
+                    exact_only = _drain(zf, member, name, limits) or exact_only
             scan = _scan_sheet(zf, chosen.member, name, title, limits)
         except InputError:
             raise
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError, NotImplementedError, zlib.error) as exc:
             raise _unreadable(name, exc, title) from None
-    try:
-        book = CalamineWorkbook.from_path(str(p))
-        data = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
-    except Exception as exc:  # noqa: BLE001 - calamine fails in its own ways on a damaged file
-        raise _unreadable(name, exc, title) from None
+    exact_only = exact_only or scan.exact_only or (_known_clash(known) if known else "")
+    grid = None if exact_only else _ColumnGrid.load(p, title, scan.numbers)
+    while True:
+        if grid is None:
+            grid = _CellGrid.load(p, name, title)
+        try:
+            table = _xlsx_table(grid, p, name, sha256, title, sheets, chosen, header_row, known, limits, scan, notes)
+        except _NotExact:
+            grid = None
+            continue
+        break
+    if progress is not None:
+        progress(1.0)
+    return table
 
+
+class _NotExact(Exception):
+    """fastexcel's columns cannot give this sheet's text exactly as the cells say: read it cell by cell."""
+
+
+def _xlsx_table(grid, p: Path, name: str, sha256: str, title: str, sheets: list, chosen, header_row: int | None,
+                known: frozenset[str], limits: ReadLimits, scan: _Scan, notes: list[Problem]) -> RawTable:
+    notes = list(notes)
     where = lambda row: Location(name, row, sheet=title)  # noqa: E731
-    records = ((i + 1, i + 1, row) for i, row in enumerate(data))
+    records = ((i + 1, i + 1, row) for i, row in enumerate(grid.rows()))
     try:
         (h_row, _, header_values), titles = _find_header(records, header_row, known, name, where)
     except InputError as exc:
         if exc.problems and exc.problems[0].rule == "empty":
-            raise InputError([Problem(Location(name, 1, sheet=title), "the sheet is empty: expected a header row and one row per complaint" + _other_sheets(p, book, sheets, chosen, known, limits), "empty")]) from None
+            raise InputError([Problem(Location(name, 1, sheet=title), "the sheet is empty: expected a header row and one row per complaint" + _other_sheets(p, sheets, chosen, known, limits), "empty")]) from None
         raise
-    if known and header_row is None and not _looks_like_cases(data[h_row - 1:h_row], known):
-        others = _other_sheets(p, book, sheets, chosen, known, limits)
+    if known and header_row is None and not _looks_like_cases([header_values], known):
+        others = _other_sheets(p, sheets, chosen, known, limits)
         if others:
             raise InputError([Problem(Location(name, sheet=title), "this sheet has no header row with the case log's columns" + others, "missing-header")])
     if header_row is None and titles:
+        grid.check_title(titles[0])
         notes.extend(_title_note(name, title, titles, h_row, where))
     texts = [cell_text(v) for v in header_values]
     width = len(texts)
     while width and not texts[width - 1].strip():
         width -= 1
     header = tuple(texts[:width])
-    body = data[h_row:]
-    rows_read = len(body)
-    full = len(data[0]) if data else 0  # calamine pads every row to the sheet's width
-    columns = list(zip(*body)) if body else [() for _ in range(full)]
-    beyond = sum(sum(1 for v in col if v != "" and v is not None) for col in columns[width:] if set(col) - {"", None})
+    rows_read = max(grid.height - h_row, 0)
+    beyond = grid.beyond(h_row, width)
     if beyond:
         notes.append(Problem(Location(name, h_row, sheet=title), f"{beyond:,} cell{'s' if beyond > 1 else ''} to the right of the header's last column ({column_letter(width) if width else 'A'}) have no column name and were not read; give their column a name if they matter", "cells-outside-header"))
-    columns = columns[:width]
-    frame = pl.DataFrame({f"c{i}": _column_text(col) for i, col in enumerate(columns)}, schema=_schema(width))
+    frame = grid.body(h_row, width)
     rows = pl.int_range(h_row + 1, h_row + 1 + rows_read, dtype=pl.Int64, eager=True).alias("row")
     _check_cells(frame, rows, name, title, limits, width)
     frame, rows = _drop_blank(frame, rows, {r for r, first, _, _, _ in scan.unreadable if first < width})
@@ -1070,10 +1155,182 @@ def _read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: i
         how = "by the sheet's filter" if scan.filtered else "in the sheet"
         shown = ", ".join(str(r) for r in hidden[:SHOWN_NAMES]) + (f" and {len(hidden) - SHOWN_NAMES:,} more" if len(hidden) > SHOWN_NAMES else "")
         notes.append(Problem(Location(name, sheet=title), f"{len(hidden):,} row{'s' if len(hidden) > 1 else ''} hidden {how} {'were' if len(hidden) > 1 else 'was'} read and counted like the others (row{'s' if len(hidden) > 1 else ''} {shown}); delete any that must not be counted", "hidden-rows"))
-    if progress is not None:
-        progress(1.0)
     return RawTable(path=name, sha256=sha256, sheet=title, header=header, header_row=h_row, frame=frame, rows=rows,
                     rows_read=rows_read, blank_rows=rows_read - frame.height, cell_problems=tuple(problems), notes=tuple(notes))
+
+
+def _known_clash(known: frozenset[str]) -> str:
+    """A column name a number or a date could be taken for (python-calamine's values are matched as str(value))."""
+    return "a column name like a number or a date" if any(_NUMERIC_NAME.fullmatch(k) for k in known) else ""
+
+
+_NUMERIC_NAME = re.compile(r"[0-9_.:e+t]*[0-9][0-9_.:e+t]*|_?inf|nan")
+
+
+class _CellGrid:
+    """The sheet as python-calamine's cell values: exact for every kind of cell, and slower."""
+
+    def __init__(self, data: list):
+        self.data = data
+        self.height = len(data)
+
+    @classmethod
+    def load(cls, p: Path, name: str, title: str) -> "_CellGrid":
+        from python_calamine import CalamineWorkbook
+
+        try:
+            return cls(CalamineWorkbook.from_path(str(p)).get_sheet_by_name(title).to_python(skip_empty_area=False))
+        except Exception as exc:  # noqa: BLE001 - calamine fails in its own ways on a damaged file
+            raise _unreadable(name, exc, title) from None
+
+    def rows(self) -> Iterator[list]:
+        return iter(self.data)
+
+    def check_title(self, record) -> None:
+        pass
+
+    def beyond(self, h_row: int, width: int) -> int:
+        body = self.data[h_row:]
+        columns = list(zip(*body)) if body else []
+        return sum(sum(1 for v in col if v != "" and v is not None) for col in columns[width:] if set(col) - {"", None})
+
+    def body(self, h_row: int, width: int) -> pl.DataFrame:
+        body = self.data[h_row:]
+        full = len(self.data[0]) if self.data else 0  # calamine pads every row to the sheet's width
+        columns = list(zip(*body)) if body else [() for _ in range(full)]
+        return pl.DataFrame({f"c{i}": _column_text(col) for i, col in enumerate(columns[:width])}, schema=_schema(width))
+
+
+# fastexcel's spelling of a date cell, which cell_text writes ISO, with the time only when there is one.
+_DATE_SPELLING = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?$"
+_DATE_LIKE = r"^[+-]?[0-9]+-[0-9]{2}-[0-9]{2} [0-9]{2}:"
+_NUMBER_SPELLING = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def _excel_float_text(x: float) -> str:
+    """fastexcel's text of a number: nine decimals, trailing zeros dropped."""
+    return f"{x:.9f}".rstrip("0").rstrip(".")
+
+
+class _ColumnGrid:
+    """The sheet as fastexcel's text columns (the same Rust calamine, without a Python object per
+    cell), respelled as cell_text spells each kind. Used only when the scan found nothing that
+    could make a respelling ambiguous; `load` returns None (read cell by cell) otherwise."""
+
+    def __init__(self, raw: pl.DataFrame):
+        self.raw = raw  # as fastexcel spelled the cells (nulls for empty and error cells)
+        self.height = raw.height
+        c = pl.all()
+        date = (
+            pl.when(c.str.starts_with("1899-12-31 ")).then(c.str.slice(11, 8))  # a time alone (a value under 1)
+            .when(c.str.slice(11) == "00:00:00").then(c.str.slice(0, 10))
+            .otherwise(c.str.slice(0, 10) + "T" + c.str.slice(11, 8))
+        )
+        self.text = raw.select(
+            pl.when(c.str.contains(_DATE_SPELLING)).then(date)
+            .when(c == "true").then(pl.lit("TRUE")).when(c == "false").then(pl.lit("FALSE"))
+            .otherwise(c).fill_null("")
+        )
+
+    @classmethod
+    def load(cls, p: Path, title: str, numbers: list) -> "_ColumnGrid | None":
+        import fastexcel
+
+        try:
+            sheet = fastexcel.read_excel(str(p)).load_sheet(title, header_row=None, skip_rows=0, dtypes="string")
+            picked = sheet.selected_columns
+            raw = sheet.to_polars()
+        except Exception:  # noqa: BLE001 - a damaged or empty sheet: the cell reader says what is wrong, as before
+            return None
+        if raw.width == 0 or raw.height == 0:
+            return None
+        first = picked[0].absolute_index
+        if [c.absolute_index for c in picked] != list(range(first, first + raw.width)):
+            return None
+        raw = pl.DataFrame(
+            [pl.Series(f"c{i}", [None] * raw.height, pl.String) for i in range(first)]
+            + [raw.get_column(c).rename(f"c{first + i}") for i, c in enumerate(raw.columns)])
+        if numbers:
+            raw = _respell_numbers(raw, numbers)
+            if raw is None:
+                return None
+        # A date before 1900-01-01, or one that fastexcel's rounding to milliseconds carried over midnight
+        # into 1900-01-01, is a time or a number to python-calamine: read such a sheet cell by cell.
+        c = pl.all()
+        odd = raw.select(pl.any_horizontal(
+            (c.str.contains(_DATE_LIKE) & ~(c.str.contains(_DATE_SPELLING) & ((c >= "1900-01-01 00:00:01") | c.str.starts_with("1899-12-31 "))))
+            .fill_null(False).any()
+        )).item()
+        if odd:
+            return None
+        return cls(raw)
+
+    def rows(self) -> Iterator[list]:
+        """The rows, from the top, as python-calamine's values (a date as a date, a boolean as a bool);
+        a number stays its text, which cell_text, normalise_name and the header search treat alike."""
+        for start in range(0, self.height, 64):
+            for row in self.raw.slice(start, 64).rows():
+                yield [_head_value(v) for v in row]
+
+    def check_title(self, record) -> None:
+        """A title row's first cell is quoted as str(value): a number's str() is not known from its text."""
+        first = next((c for c in record[2] if c is not None and str(c).strip()), "")
+        if isinstance(first, str) and _NUMBER_SPELLING.fullmatch(first):
+            raise _NotExact()
+
+    def beyond(self, h_row: int, width: int) -> int:
+        if width >= self.text.width:
+            return 0
+        rest = self.text.slice(h_row).select(self.text.columns[width:])
+        return int(rest.select(pl.sum_horizontal((pl.all() != "").cast(pl.Int64)).sum()).item() or 0)
+
+    def body(self, h_row: int, width: int) -> pl.DataFrame:
+        frame = self.text.slice(h_row).select(self.text.columns[:width])
+        if frame.width < width:  # columns past the sheet's last cell: empty, as calamine pads them
+            frame = frame.with_columns([pl.lit("", pl.String).alias(f"c{i}") for i in range(frame.width, width)])
+        return frame
+
+
+def _head_value(v: str | None) -> Any:
+    if v is None:
+        return ""
+    if v == "true" or v == "false":
+        return v == "true"
+    if len(v) >= 19 and v[4] == "-" and v[10] == " " and re.fullmatch(_DATE_SPELLING, v):
+        moment = dt.datetime.fromisoformat(v)
+        if v.startswith("1899-12-31 "):
+            return moment.time()
+        if v[11:] == "00:00:00":
+            return moment.date()
+        return moment
+    return v
+
+
+def _respell_numbers(raw: pl.DataFrame, numbers: list) -> pl.DataFrame | None:
+    """Numbers fastexcel spells with nine decimals at most (1/3 as 0.333333333, 1e-07 as 0.0000001)
+    get cell_text's spelling from the saved value; a date cell keeps its date. None: not exact."""
+    by_column: dict[int, list] = {}
+    for row, col, value in numbers:
+        by_column.setdefault(col, []).append((row - 1, value))
+    for col, cells in by_column.items():
+        if col >= raw.width:
+            return None
+        values = raw.get_column(f"c{col}").to_list()
+        for i, saved in cells:
+            if i >= len(values):
+                return None
+            try:
+                x = float(saved)
+            except ValueError:
+                return None
+            spelled = values[i]
+            if spelled is not None and re.fullmatch(_DATE_SPELLING, spelled):
+                continue  # a date cell
+            if spelled is not None and not spelled.startswith("+") and spelled != _excel_float_text(x):
+                return None
+            values[i] = _number_text(x)
+        raw = raw.with_columns(pl.Series(f"c{col}", values, pl.String))
+    return raw
 
 
 def _column_text(column: Sequence[Any]) -> Sequence[str]:
@@ -1088,10 +1345,13 @@ def _column_text(column: Sequence[Any]) -> Sequence[str]:
     return list(map(memo.__getitem__, column))
 
 
-def _other_sheets(p: Path, book, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[str], limits: ReadLimits) -> str:
+def _other_sheets(p: Path, sheets: list[_Sheet], chosen: _Sheet, known: frozenset[str], limits: ReadLimits) -> str:
     """'; the sheets 'Cases' look like the case log: choose one with --sheet' when other sheets hold known columns."""
     if not known:
         return ""
+    from python_calamine import CalamineWorkbook
+
+    book = None
     found = []
     for s in sheets:
         if s is chosen:
@@ -1099,6 +1359,7 @@ def _other_sheets(p: Path, book, sheets: list[_Sheet], chosen: _Sheet, known: fr
         try:
             with zipfile.ZipFile(p) as zf:  # held to the limits before calamine builds its grid
                 _scan_sheet(zf, s.member, str(p), s.name, limits)
+            book = book or CalamineWorkbook.from_path(str(p))
             rows = book.get_sheet_by_name(s.name).to_python(nrows=HEADER_SEARCH)
         except Exception:  # noqa: BLE001 - a sheet that cannot be read is not a candidate
             continue
