@@ -828,8 +828,9 @@ _CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|</(?:\w+:)?row>|<(?:\w+:)?c\s[^>]*/>")
 # fastexcel spells a date cell "2025-02-06 00:00:00" and a boolean "true": text spelled so
 # (or rich text, or a character reference, which could spell it) is told apart only cell by cell.
-_PLAIN_TEXT_CLASH = re.compile(rb">(?:true|false|[+-]?[0-9]+-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9](?:\.[0-9]+)?)<")
-_RICH_TEXT = re.compile(rb"<(?:\w+:)?(?:si|is)>\s*<(?:\w+:)?r>")
+# (Searched from a literal: the ':' of the minutes, then the whole spelling just before it.)
+_TIME_TAIL = re.compile(rb":[0-9][0-9]:[0-9][0-9][.<]")
+_PLAIN_DATE = re.compile(rb">[0-9]{4}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9](?:\.[0-9]+)?<")
 # A character reference to an ASCII character (&#116; is 't') could spell such a text.
 _ASCII_REFERENCE = re.compile(rb"&#([xX]0*[0-7]?[0-9a-fA-F]|0*(?:[0-9]{1,2}|1[01][0-9]|12[0-7]));")
 _CLASH_CHARACTERS = frozenset("0123456789+-.: truefals")
@@ -837,7 +838,7 @@ _DURATION_FORMAT = re.compile(rb'formatCode="[^"]*\[(?:[hms]|HH?|MM?|SS?)', re.I
 _DATE1904 = re.compile(rb'date1904="(?:1|true)"')
 # A saved number fastexcel may spell otherwise than Python (a fraction, an exponent, a sign, 7+ digits):
 # its cells are noted and their text made from the saved value.
-_ODD_NUMBER = re.compile(rb"<(?:\w+:)?v>(?:[0-9]*[^0-9<]|[0-9]{7})")
+_ODD_NUMBER = re.compile(rb"<v>(?:[0-9]*[^0-9<]|[0-9]{7})")
 _VALUE_CELL = re.compile(
     rb"<(?:\w+:)?c\s([^>]*)>\s*(?:<(?:\w+:)?f\b[^>]*/>\s*|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>\s*)?"
     rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
@@ -846,13 +847,35 @@ _TYPE = re.compile(rb'\bt="([^"]*)"')
 MAX_NOTED_NUMBERS = 300_000
 
 
-def _text_not_plain(xml: bytes) -> str:
+#: What makes a sheet's text unsafe to respell from fastexcel's columns (see _text_not_plain).
+_CLASH_TOKENS = (b">true<", b">false<", b"<r>", b":r>", b"&#", b't="d"')
+
+
+def _present(xml: bytes, tokens: tuple[bytes, ...]) -> frozenset[bytes]:
+    """Which of `tokens` occur in `xml`: one pass of polars' multi-pattern search over the piece
+    instead of one pass of Python's per token."""
+    try:
+        text = xml.decode("utf-8")
+    except UnicodeDecodeError:
+        return frozenset(t for t in tokens if t in xml)
+    found = pl.Series([text]).str.extract_many([t.decode() for t in tokens], overlapping=True)[0]
+    return frozenset(t.encode() for t in set(found)) if found is not None and len(found) else frozenset()
+
+
+def _text_not_plain(xml: bytes, present: frozenset[bytes] | None = None) -> str:
     """Why text in this XML could be mistaken for a date or a boolean by spelling ('' if it cannot)."""
-    if _PLAIN_TEXT_CLASH.search(xml):
-        return "text spelled like a date or a boolean"
-    if _RICH_TEXT.search(xml):
+    if present is None:
+        present = _present(xml, _CLASH_TOKENS)
+    if b">true<" in present or b">false<" in present:
+        return "text spelled like a boolean"
+    for m in _TIME_TAIL.finditer(xml):
+        if _PLAIN_DATE.search(xml, max(m.start() - 16, 0), m.end() + 64):
+            return "text spelled like a date"
+    if b"<r>" in present or b":r>" in present:  # runs of rich text, which are joined into one text
         return "rich text"
-    if b"&#" in xml:
+    if b't="d"' in present:
+        return "ISO date cells"
+    if b"&#" in present:
         for m in _ASCII_REFERENCE.finditer(xml):
             code = m[1].decode()
             if chr(int(code[1:], 16) if code[0] in "xX" else int(code)) in _CLASH_CHARACTERS:
@@ -930,14 +953,16 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 found = re.search(rb"<(\w+:)?worksheet\b", part)
                 prefix = (found[1] or b"") if found else b""
                 row_open, formula_open = b"<" + prefix + b"row", b"<" + prefix + b"f"
+                odd_number = re.compile(b"<" + re.escape(prefix) + _ODD_NUMBER.pattern[1:])
             tail = (tail + part[-64:])[-64:]
+            present = _present(part, (b"hidden", formula_open, b't="e"') + _CLASH_TOKENS)
             letters = _CELL_COLUMN.findall(part)
             cells += len(letters)
             if cells > limits.max_cells:
                 raise _cells_problem(name, title, cells, limits)
             if letters:
                 widest = max(widest, max(map(_col_index, set(letters))))
-            if b"hidden" in part:  # rare: look at every row tag
+            if b"hidden" in present:  # rare: look at every row tag
                 for m in _ROW_TAG.finditer(part):
                     r = _ROW_R.search(m[1])
                     tallest = max(tallest, last_row)
@@ -955,7 +980,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                         last_row += part.count(row_open + b" ") + part.count(row_open + b">")
             if part:
                 row_closed = part.rfind(b"row>") > part.rfind(row_open) if b"row" in part else row_closed
-            if formula_open in part:
+            if formula_open in present:
                 for m in _FORMULA_NO_VALUE.finditer(part):
                     if m[5] and b't="str"' in m[1]:
                         continue
@@ -965,10 +990,10 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                     shown = f" (={printable(formula[:40])}{'...' if len(formula) > 40 else ''})" if formula else ""
                     add(row, col - 1, col - 1, f"cell {ref} holds a formula{shown} with no saved result, so it reads as blank; open the workbook in Excel and save it, or paste the values", "formula-without-value")
             if not exact_only and part:
-                exact_only = _text_not_plain(part) or ("ISO date cells" if b't="d"' in part else "")
-                if not exact_only and _ODD_NUMBER.search(part):
+                exact_only = _text_not_plain(part, present)
+                if not exact_only and odd_number.search(part):
                     exact_only = _note_numbers(part, numbers)
-            if b't="e"' in part:
+            if b't="e"' in present:
                 for m in _ERROR_CELL.finditer(part):
                     ref = _REF.search(m[1])
                     if not ref:
