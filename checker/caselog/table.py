@@ -852,14 +852,27 @@ _CLASH_TOKENS = (b">true<", b">false<", b"<r>", b":r>", b"&#", b't="d"')
 
 
 def _present(xml: bytes, tokens: tuple[bytes, ...]) -> frozenset[bytes]:
-    """Which of `tokens` occur in `xml`: one pass of polars' multi-pattern search over the piece
-    instead of one pass of Python's per token."""
+    """Which of `tokens` occur in `xml`."""
+    return _piece_facts(xml, tokens, None)[0]
+
+
+def _piece_facts(xml: bytes, tokens: tuple[bytes, ...], odd_number: re.Pattern | None) -> tuple[frozenset[bytes], bool, int, set[bytes]]:
+    """For one piece of a sheet's XML: which of `tokens` occur, whether `odd_number` matches, how many
+    cell references there are and their column letters. One polars query (Rust regexes, run side by
+    side) instead of a pass of Python's per token; Python's own for a piece that is not UTF-8."""
     try:
         text = xml.decode("utf-8")
     except UnicodeDecodeError:
-        return frozenset(t for t in tokens if t in xml)
-    found = pl.Series([text]).str.extract_many([t.decode() for t in tokens], overlapping=True)[0]
-    return frozenset(t.encode() for t in set(found)) if found is not None and len(found) else frozenset()
+        letters = _CELL_COLUMN.findall(xml)
+        return (frozenset(t for t in tokens if t in xml), bool(odd_number and odd_number.search(xml)), len(letters), set(letters))
+    x = pl.col("x")
+    found, odd, count, refs = pl.DataFrame({"x": [text]}).select(
+        x.str.extract_many([t.decode() for t in tokens], overlapping=True),
+        x.str.contains(odd_number.pattern.decode() if odd_number else "$^").alias("odd"),
+        x.str.count_matches(_CELL_COLUMN.pattern.decode().replace("(", "").replace(")", "")).alias("count"),
+        x.str.extract_all(_CELL_COLUMN.pattern.decode().replace("(", "").replace(")", "")).list.unique().alias("refs"),
+    ).row(0)
+    return (frozenset(t.encode() for t in found or ()), bool(odd), int(count or 0), {r[4:-1].encode() for r in refs or ()})
 
 
 def _text_not_plain(xml: bytes, present: frozenset[bytes] | None = None) -> str:
@@ -955,13 +968,12 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 row_open, formula_open = b"<" + prefix + b"row", b"<" + prefix + b"f"
                 odd_number = re.compile(b"<" + re.escape(prefix) + _ODD_NUMBER.pattern[1:])
             tail = (tail + part[-64:])[-64:]
-            present = _present(part, (b"hidden", formula_open, b't="e"') + _CLASH_TOKENS)
-            letters = _CELL_COLUMN.findall(part)
-            cells += len(letters)
+            present, odd, count, letters = _piece_facts(part, (b"hidden", formula_open, b't="e"') + _CLASH_TOKENS, odd_number)
+            cells += count
             if cells > limits.max_cells:
                 raise _cells_problem(name, title, cells, limits)
             if letters:
-                widest = max(widest, max(map(_col_index, set(letters))))
+                widest = max(widest, max(map(_col_index, letters)))
             if b"hidden" in present:  # rare: look at every row tag
                 for m in _ROW_TAG.finditer(part):
                     r = _ROW_R.search(m[1])
@@ -991,7 +1003,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                     add(row, col - 1, col - 1, f"cell {ref} holds a formula{shown} with no saved result, so it reads as blank; open the workbook in Excel and save it, or paste the values", "formula-without-value")
             if not exact_only and part:
                 exact_only = _text_not_plain(part, present)
-                if not exact_only and odd_number.search(part):
+                if not exact_only and odd:
                     exact_only = _note_numbers(part, numbers)
             if b't="e"' in present:
                 for m in _ERROR_CELL.finditer(part):
