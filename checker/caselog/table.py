@@ -856,23 +856,43 @@ def _present(xml: bytes, tokens: tuple[bytes, ...]) -> frozenset[bytes]:
     return _piece_facts(xml, tokens, None)[0]
 
 
-def _piece_facts(xml: bytes, tokens: tuple[bytes, ...], odd_number: re.Pattern | None) -> tuple[frozenset[bytes], bool, int, set[bytes]]:
+def _piece_facts(xml: bytes, tokens: tuple[bytes, ...], odd_number: re.Pattern | None, widest: int = 0) -> tuple[frozenset[bytes], bool, int, set[bytes]]:
     """For one piece of a sheet's XML: which of `tokens` occur, whether `odd_number` matches, how many
-    cell references there are and their column letters. One polars query (Rust regexes, run side by
-    side) instead of a pass of Python's per token; Python's own for a piece that is not UTF-8."""
+    cell references there are, and their column letters when one is right of column `widest`.
+    Polars' Rust regexes, in one query that settles most pieces (the count, and one search for
+    anything rare), instead of a pass of Python's per token; Python's own for a piece that is not UTF-8."""
     try:
         text = xml.decode("utf-8")
     except UnicodeDecodeError:
         letters = _CELL_COLUMN.findall(xml)
         return (frozenset(t for t in tokens if t in xml), bool(odd_number and odd_number.search(xml)), len(letters), set(letters))
     x = pl.col("x")
-    found, odd, count, refs = pl.DataFrame({"x": [text]}).select(
+    frame = pl.DataFrame({"x": [text]})
+    refs = _CELL_COLUMN.pattern.decode().replace("(", "").replace(")", "")
+    odd = odd_number.pattern.decode() if odd_number else "$^"
+    rare = "|".join([_rust_literal(t.decode()) for t in tokens] + [odd, _wider_than(widest)])
+    count, anything = frame.select(x.str.count_matches(refs).alias("n"), x.str.contains(rare).alias("r")).row(0)
+    if not anything:
+        return frozenset(), False, int(count or 0), set()
+    found, odd, letters = frame.select(
         x.str.extract_many([t.decode() for t in tokens], overlapping=True),
-        x.str.contains(odd_number.pattern.decode() if odd_number else "$^").alias("odd"),
-        x.str.count_matches(_CELL_COLUMN.pattern.decode().replace("(", "").replace(")", "")).alias("count"),
-        x.str.extract_all(_CELL_COLUMN.pattern.decode().replace("(", "").replace(")", "")).list.unique().alias("refs"),
+        x.str.contains(odd).alias("odd"),
+        x.str.extract_all(refs).list.unique().alias("refs"),
     ).row(0)
-    return (frozenset(t.encode() for t in found or ()), bool(odd), int(count or 0), {r[4:-1].encode() for r in refs or ()})
+    return (frozenset(t.encode() for t in found or ()), bool(odd), int(count or 0), {r[4:-1].encode() for r in letters or ()})
+
+
+def _rust_literal(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\.+*?()|[]{}^$#&-~" else ch for ch in text)
+
+
+def _wider_than(widest: int) -> str:
+    """A regex for a cell reference right of column `widest` (any, past column Z)."""
+    if widest == 0 or widest > 26:
+        return ' r="'
+    if widest == 26:
+        return ' r="[A-Z][A-Z]'
+    return f' r="(?:[{chr(65 + widest)}-Z][0-9]|[A-Z][A-Z])'
 
 
 def _text_not_plain(xml: bytes, present: frozenset[bytes] | None = None) -> str:
@@ -968,7 +988,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 row_open, formula_open = b"<" + prefix + b"row", b"<" + prefix + b"f"
                 odd_number = re.compile(b"<" + re.escape(prefix) + _ODD_NUMBER.pattern[1:])
             tail = (tail + part[-64:])[-64:]
-            present, odd, count, letters = _piece_facts(part, (b"hidden", formula_open, b't="e"') + _CLASH_TOKENS, odd_number)
+            present, odd, count, letters = _piece_facts(part, (b"hidden", formula_open, b't="e"') + _CLASH_TOKENS, odd_number, widest)
             cells += count
             if cells > limits.max_cells:
                 raise _cells_problem(name, title, cells, limits)
