@@ -1274,20 +1274,23 @@ class _ColumnGrid:
     cell), respelled as cell_text spells each kind. Used only when the scan found nothing that
     could make a respelling ambiguous; `load` returns None (read cell by cell) otherwise."""
 
-    def __init__(self, raw: pl.DataFrame):
+    def __init__(self, raw: pl.DataFrame, respell: Sequence[str]):
         self.raw = raw  # as fastexcel spelled the cells (nulls for empty and error cells)
         self.height = raw.height
-        c = pl.all()
+        if not respell:
+            self.text = raw.fill_null("")
+            return
+        c = pl.col(list(respell))
         date = (
             pl.when(c.str.starts_with("1899-12-31 ")).then(c.str.slice(11, 8))  # a time alone (a value under 1)
             .when(c.str.slice(11) == "00:00:00").then(c.str.slice(0, 10))
             .otherwise(c.str.slice(0, 10) + "T" + c.str.slice(11, 8))
         )
-        self.text = raw.select(
+        self.text = raw.with_columns(
             pl.when(c.str.contains(_DATE_SPELLING)).then(date)
             .when(c == "true").then(pl.lit("TRUE")).when(c == "false").then(pl.lit("FALSE"))
-            .otherwise(c).fill_null("")
-        )
+            .otherwise(c)
+        ).fill_null("")
 
     @classmethod
     def load(cls, p: Path, title: str, numbers: list) -> "_ColumnGrid | None":
@@ -1311,16 +1314,27 @@ class _ColumnGrid:
             raw = _respell_numbers(raw, numbers)
             if raw is None:
                 return None
-        # A date before 1900-01-01, or one that fastexcel's rounding to milliseconds carried over midnight
-        # into 1900-01-01, is a time or a number to python-calamine: read such a sheet cell by cell.
+        # Only columns holding a text as long as a date's or a boolean's spelling can need respelling.
         c = pl.all()
-        odd = raw.select(pl.any_horizontal(
-            (c.str.contains(_DATE_LIKE) & ~(c.str.contains(_DATE_SPELLING) & ((c >= "1900-01-01 00:00:01") | c.str.starts_with("1899-12-31 "))))
-            .fill_null(False).any()
-        )).item()
-        if odd:
+        flags = raw.select(
+            c.str.len_bytes().is_in([4, 5, 19, 23, 26, 29]).any().name.suffix("_spelled"),
+            (c.str.starts_with("+") | c.str.starts_with("-")).any().name.suffix("_signed"),
+        ).row(0, named=True)
+        respell = [n for n in raw.columns if flags[f"{n}_spelled"]]
+        signed = [n for n in raw.columns if flags[f"{n}_signed"]]
+        # A date before 1900-01-01 (a time, to python-calamine, or a date fastexcel signs), one that
+        # fastexcel's rounding to milliseconds carried over midnight into 1900-01-01, or one past
+        # 9999 (a number, to python-calamine): read such a sheet cell by cell.
+        checks = []
+        if respell:
+            d = pl.col(respell)
+            checks.append((d.str.contains(_DATE_SPELLING) & (d < "1900-01-01 00:00:01") & ~d.str.starts_with("1899-12-31 ")).fill_null(False).any().name.suffix("_early"))
+        if signed:
+            e = pl.col(signed)
+            checks.append(((e.str.starts_with("+") | e.str.starts_with("-")) & e.str.contains(_DATE_LIKE)).fill_null(False).any().name.suffix("_signed"))
+        if checks and any(raw.select(checks).row(0)):
             return None
-        return cls(raw)
+        return cls(raw, respell)
 
     def rows(self) -> Iterator[list]:
         """The rows, from the top, as python-calamine's values (a date as a date, a boolean as a bool);
