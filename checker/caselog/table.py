@@ -1274,23 +1274,10 @@ class _ColumnGrid:
     cell), respelled as cell_text spells each kind. Used only when the scan found nothing that
     could make a respelling ambiguous; `load` returns None (read cell by cell) otherwise."""
 
-    def __init__(self, raw: pl.DataFrame, respell: Sequence[str]):
+    def __init__(self, raw: pl.DataFrame, text: pl.DataFrame):
         self.raw = raw  # as fastexcel spelled the cells (nulls for empty and error cells)
+        self.text = text  # as cell_text spells them
         self.height = raw.height
-        if not respell:
-            self.text = raw.fill_null("")
-            return
-        c = pl.col(list(respell))
-        date = (
-            pl.when(c.str.starts_with("1899-12-31 ")).then(c.str.slice(11, 8))  # a time alone (a value under 1)
-            .when(c.str.slice(11) == "00:00:00").then(c.str.slice(0, 10))
-            .otherwise(c.str.slice(0, 10) + "T" + c.str.slice(11, 8))
-        )
-        self.text = raw.with_columns(
-            pl.when(c.str.contains(_DATE_SPELLING)).then(date)
-            .when(c == "true").then(pl.lit("TRUE")).when(c == "false").then(pl.lit("FALSE"))
-            .otherwise(c)
-        ).fill_null("")
 
     @classmethod
     def load(cls, p: Path, title: str, numbers: list) -> "_ColumnGrid | None":
@@ -1314,27 +1301,8 @@ class _ColumnGrid:
             raw = _respell_numbers(raw, numbers)
             if raw is None:
                 return None
-        # Only columns holding a text as long as a date's or a boolean's spelling can need respelling.
-        c = pl.all()
-        flags = raw.select(
-            c.str.len_bytes().is_in([4, 5, 19, 23, 26, 29]).any().name.suffix("_spelled"),
-            (c.str.starts_with("+") | c.str.starts_with("-")).any().name.suffix("_signed"),
-        ).row(0, named=True)
-        respell = [n for n in raw.columns if flags[f"{n}_spelled"]]
-        signed = [n for n in raw.columns if flags[f"{n}_signed"]]
-        # A date before 1900-01-01 (a time, to python-calamine, or a date fastexcel signs), one that
-        # fastexcel's rounding to milliseconds carried over midnight into 1900-01-01, or one past
-        # 9999 (a number, to python-calamine): read such a sheet cell by cell.
-        checks = []
-        if respell:
-            d = pl.col(respell)
-            checks.append((d.str.contains(_DATE_SPELLING) & (d < "1900-01-01 00:00:01") & ~d.str.starts_with("1899-12-31 ")).fill_null(False).any().name.suffix("_early"))
-        if signed:
-            e = pl.col(signed)
-            checks.append(((e.str.starts_with("+") | e.str.starts_with("-")) & e.str.contains(_DATE_LIKE)).fill_null(False).any().name.suffix("_signed"))
-        if checks and any(raw.select(checks).row(0)):
-            return None
-        return cls(raw, respell)
+        text = _respelled(raw)
+        return None if text is None else cls(raw, text)
 
     def rows(self) -> Iterator[list]:
         """The rows, from the top, as python-calamine's values (a date as a date, a boolean as a bool);
@@ -1360,6 +1328,49 @@ class _ColumnGrid:
         if frame.width < width:  # columns past the sheet's last cell: empty, as calamine pads them
             frame = frame.with_columns([pl.lit("", pl.String).alias(f"c{i}") for i in range(frame.width, width)])
         return frame
+
+
+def _respelled(raw: pl.DataFrame) -> pl.DataFrame | None:
+    """fastexcel's text columns as cell_text spells each kind, or None when a date there is not
+    told apart from a time or a number by its spelling (read such a sheet cell by cell)."""
+    c = pl.all()
+    flags = raw.select(
+        c.str.len_bytes().is_in([19, 23, 26, 29]).any().name.suffix("_date"),  # "2025-02-06 00:00:00[.250]"
+        ((c == "true") | (c == "false")).any().name.suffix("_bool"),
+        (c.str.starts_with("+") | c.str.starts_with("-")).any().name.suffix("_signed"),
+    ).row(0, named=True)
+    # A date past 9999 (a number, to python-calamine) or before year 1, which fastexcel signs.
+    signed = [n for n in raw.columns if flags[f"{n}_signed"]]
+    if signed:
+        e = pl.col(signed)
+        if any(raw.select(((e.str.starts_with("+") | e.str.starts_with("-")) & e.str.contains(_DATE_LIKE)).fill_null(False).any()).row(0)):
+            return None
+    changed = []
+    for n in raw.columns:
+        if not (flags[f"{n}_date"] or flags[f"{n}_bool"]):
+            continue
+        # Each distinct text once (a column of dates holds a few hundred), then mapped back.
+        distinct = raw.get_column(n).unique().drop_nulls()
+        c = pl.col("u")
+        is_date = c.str.contains(_DATE_SPELLING)
+        spelled = pl.DataFrame({"u": distinct}).select(
+            c,
+            pl.when(is_date).then(
+                pl.when(c.str.starts_with("1899-12-31 ")).then(c.str.slice(11, 8))  # a time alone (a value under 1)
+                .when(c.str.slice(11) == "00:00:00").then(c.str.slice(0, 10))
+                .otherwise(c.str.slice(0, 10) + "T" + c.str.slice(11, 8))
+            ).when(c == "true").then(pl.lit("TRUE")).when(c == "false").then(pl.lit("FALSE"))
+            .otherwise(c).alias("v"),
+            # Before 1900-01-01 (a time or a date before 1900, to python-calamine) or 1900-01-01
+            # 00:00:00, which fastexcel's rounding to milliseconds may have carried a time to.
+            (is_date & (c < "1900-01-01 00:00:01") & ~c.str.starts_with("1899-12-31 ")).alias("early"),
+        ).filter((pl.col("u") != pl.col("v")) | pl.col("early"))
+        if spelled.height == 0:
+            continue
+        if spelled.get_column("early").any():
+            return None
+        changed.append(raw.get_column(n).replace(spelled.get_column("u"), spelled.get_column("v")))
+    return (raw.with_columns(changed) if changed else raw).fill_null("")
 
 
 def _head_value(v: str | None) -> Any:
