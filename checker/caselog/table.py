@@ -870,9 +870,12 @@ def _piece_facts(xml: bytes, tokens: tuple[bytes, ...], odd_number: re.Pattern |
     frame = pl.DataFrame({"x": [text]})
     refs = _CELL_COLUMN.pattern.decode().replace("(", "").replace(")", "")
     odd = odd_number.pattern.decode() if odd_number else "$^"
-    rare = "|".join([_rust_literal(t.decode()) for t in tokens] + [odd, _wider_than(widest)])
-    count, anything = frame.select(x.str.count_matches(refs).alias("n"), x.str.contains(rare).alias("r")).row(0)
-    if not anything:
+    tags = "|".join(_rust_literal(t.decode()) for t in tokens)
+    count, *rare = frame.select(  # side by side: the count, and three searches for anything rare
+        x.str.count_matches(refs).alias("n"), x.str.contains(tags).alias("t"), x.str.contains(odd).alias("o"),
+        x.str.contains(_wider_than(widest)).alias("w"),
+    ).row(0)
+    if not any(rare):
         return frozenset(), False, int(count or 0), set()
     found, odd, letters = frame.select(
         x.str.extract_many([t.decode() for t in tokens], overlapping=True),
