@@ -9,11 +9,15 @@ every later message can point at `file:line:col` or `file[Sheet]!C7`.
   Python's csv module re-reads the text and records the line each record starts on. A CSV over
   1 MiB is never held whole as text: one pass checks it (hash, NUL, UTF-8, lines), its head gives
   the header, polars reads the file. A quote left open is a located problem, never a lost tail.
-- XLSX is read by python-calamine. Before that, one streaming pass over the zip and the sheet's
-  XML finds what calamine does not say: merged cells, formulas with no saved value, error cells
+- XLSX is read by calamine (Rust): first one streaming pass over the zip and the sheet's XML
+  finds what calamine does not say: merged cells, formulas with no saved value, error cells
   (#REF!), hidden rows and sheets; and the limits (bytes, cells, cell length, uncompressed size,
   compression ratio, and the grid calamine will build) are checked on the way, so a
-  decompression bomb is refused before calamine sees it.
+  decompression bomb is refused before calamine sees it. Then fastexcel gives the sheet as text
+  columns, respelled as `cell_text` spells each kind (dates ISO, TRUE/FALSE, numbers as Python
+  writes them). Where a respelling could be wrong (text spelled like a date or a boolean, the
+  1904 date system, durations, times at the day's edge), python-calamine reads the sheet cell
+  by cell instead, as before.
 - The default sheet is the active one if visible, else the first visible one; hidden sheets are
   named in a note. The header is the first row holding two `known_names` (title rows above it,
   and Excel's `sep=;` line, are said in notes), or the row `header_row` says.
