@@ -1413,9 +1413,11 @@ def _respell_numbers(raw: pl.DataFrame, numbers: list) -> pl.DataFrame | None:
             except ValueError:
                 return None
             spelled = values[i]
-            if spelled is not None and re.fullmatch(_DATE_SPELLING, spelled):
+            if spelled is None:
+                return None  # a value calamine could not read, or a date past any date: as python-calamine says
+            if re.fullmatch(_DATE_SPELLING, spelled):
                 continue  # a date cell
-            if spelled is not None and not spelled.startswith("+") and spelled != _excel_float_text(x):
+            if not spelled.startswith("+") and spelled != _excel_float_text(x):
                 return None
             values[i] = _number_text(x)
         raw = raw.with_columns(pl.Series(f"c{col}", values, pl.String))
