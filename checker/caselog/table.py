@@ -1303,7 +1303,7 @@ class _ColumnGrid:
             return None
         raw = pl.DataFrame(
             [pl.Series(f"c{i}", [None] * raw.height, pl.String) for i in range(first)]
-            + [raw.get_column(c).rename(f"c{first + i}") for i, c in enumerate(raw.columns)])
+            + [raw.get_column(c).alias(f"c{first + i}") for i, c in enumerate(raw.columns)])
         if numbers:
             raw = _respell_numbers(raw, numbers)
             if raw is None:
