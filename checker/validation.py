@@ -227,7 +227,9 @@ def _message(error: jsonschema.ValidationError, path: tuple) -> str:
 
 
 if __name__ == "__main__":  # python -m checker.validation: regenerate the shipped compiled checks
+    from .output import write_atomic
+
     for _schema, _module in GENERATED.items():
         _target = schema_path(_schema).with_name(f"{_module}.py")
-        _target.write_text(generated_source(_schema), encoding="utf-8")
+        write_atomic(_target, generated_source(_schema))
         print(f"wrote {_target}")
