@@ -923,6 +923,60 @@ def _text_not_plain(xml: bytes, present: frozenset[bytes] | None = None) -> str:
     return ""
 
 
+class _Unpacked:
+    """A zip member in chunks of SCAN_CHUNK bytes, unpacked by a thread up to two chunks ahead
+    (zlib lets go of the GIL) while the scan looks at the last one. An error in reading is
+    raised where its chunk would have been read, so the scan's problems keep their order."""
+
+    def __init__(self, source):
+        import queue
+        import threading
+
+        self.source = source
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="chc-unpack", daemon=True)
+
+    def _run(self) -> None:
+        import queue
+
+        while not self.stop.is_set():
+            try:
+                item = (self.source.read(SCAN_CHUNK), None)
+            except BaseException as exc:  # noqa: BLE001 - handed to the scan, which raises it in turn
+                item = (b"", exc)
+            while not self.stop.is_set():
+                try:
+                    self.queue.put(item, timeout=0.05)
+                    break
+                except queue.Full:
+                    continue
+            if not item[0]:
+                return
+
+    def __enter__(self) -> "_Unpacked":
+        self.thread.start()
+        return self
+
+    def next(self) -> bytes:
+        import queue
+
+        while True:
+            try:
+                chunk, error = self.queue.get(timeout=1)
+                break
+            except queue.Empty:
+                if not self.thread.is_alive() and self.queue.empty():
+                    raise RuntimeError("the sheet's XML stopped unpacking") from None
+        if error is not None:
+            raise error
+        return chunk
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
 def _col_index(letters: bytes) -> int:
     n = 0
     for ch in letters:
@@ -963,9 +1017,9 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
         if len(unreadable) > MAX_UNREADABLE:
             raise InputError([Problem(Location(name, sheet=title), f"more than {MAX_UNREADABLE:,} cells are merged, hold errors or formulas with no saved result; open the workbook in Excel, fix them, save it and export again", "unreadable-cells")])
 
-    with zf.open(member) as source:
+    with zf.open(member) as source, _Unpacked(source) as chunks:
         while True:
-            chunk = source.read(SCAN_CHUNK)
+            chunk = chunks.next()
             unpacked += len(chunk)
             if unpacked > limits.max_uncompressed:
                 raise InputError([Problem(Location(name, sheet=title), f"the sheet unpacks to more than {limits.max_uncompressed:,} bytes (read limit max_uncompressed)", "too-large")])
