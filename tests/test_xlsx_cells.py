@@ -242,3 +242,14 @@ def test_python_calamine_spellings_are_the_reference(tmp_path):
     assert T.cell_text(dt.datetime(2025, 2, 6, 0, 0, 0, 250000)) == "2025-02-06T00:00:00"
     assert T.cell_text(dt.date(2025, 2, 6)) == "2025-02-06"
     assert T.cell_text(dt.time(9, 5, 7, 999000)) == "09:05:07"
+
+
+def test_many_times_and_fractions_are_noted_and_read_through_the_columns(tmp_path, monkeypatch):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "received", "responded", "stage", "amount"])
+    for i in range(300):
+        received = dt.datetime(2025, 1, 1, 9, 0) + dt.timedelta(minutes=37 * i, seconds=i % 7)
+        ws.append([f"C{i}", received, received + dt.timedelta(days=3, minutes=17), 1 + i % 2, i / 7])
+    table = _same(_save(wb, tmp_path / "times.xlsx"), monkeypatch, "columns")
+    assert table.frame.row(1) == ("C1", "2025-01-01T09:37:01", "2025-01-04T09:54:01", "2", "0.14285714285714285")

@@ -1121,19 +1121,30 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
 
 
 def _note_numbers(part: bytes, numbers: list) -> str:
-    """Note the numeric cells of `part` whose saved value is not a plain integer of up to 6 digits."""
-    for m in _VALUE_CELL.finditer(part):
-        if not _ODD_NUMBER.match(b"<v>" + m[2] + b"<"):
-            continue
-        kind = _TYPE.search(m[1])
-        if kind and kind[1] != b"n":
-            continue  # text, a boolean or an error: not a number
-        ref = _REF.search(m[1])
-        if not ref:
-            return "cells without a reference"
-        numbers.append((int(ref[2]), _col_index(ref[1]) - 1, m[2]))
-        if len(numbers) > MAX_NOTED_NUMBERS:
-            return "many numbers with fractions"
+    """Note the numeric cells of `part` whose saved value is not a plain integer of up to 6 digits
+    (polars' regexes over the piece; a piece that is not UTF-8 is read cell by cell)."""
+    try:
+        text = part.decode("utf-8")
+    except UnicodeDecodeError:
+        return "a sheet that is not UTF-8"
+    cells = pl.DataFrame({"x": [text]}).select(pl.col("x").str.extract_all(_VALUE_CELL.pattern.decode()).explode().alias("c"))
+    c = pl.col("c")
+    cells = cells.drop_nulls().select(
+        c.str.extract(r'\sr="([A-Z]+)[0-9]+"', 1).alias("letters"),
+        c.str.extract(r'\sr="[A-Z]+([0-9]+)"', 1).alias("row"),
+        c.str.extract(r'\st="([^"]*)"', 1).alias("t"),
+        c.str.extract(r"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>$", 1).alias("v"),
+    ).filter(
+        (pl.col("t").is_null() | (pl.col("t") == "n")) & pl.col("v").str.contains(r"^(?:[0-9]*[^0-9<]|[0-9]{7})")
+    )
+    if cells.height == 0:
+        return ""
+    if cells.get_column("letters").null_count():
+        return "cells without a reference"
+    if len(numbers) + cells.height > MAX_NOTED_NUMBERS:
+        return "many numbers with fractions"
+    for letters, row, value in cells.select("letters", "row", "v").iter_rows():
+        numbers.append((int(row), _col_index(letters.encode()) - 1, value))
     return ""
 
 
@@ -1456,22 +1467,22 @@ def _respell_numbers(raw: pl.DataFrame, numbers: list) -> pl.DataFrame | None:
     for row, col, value in numbers:
         by_column.setdefault(col, []).append((row - 1, value))
     for col, cells in by_column.items():
-        if col >= raw.width:
+        if col >= raw.width or max(i for i, _ in cells) >= raw.height:
             return None
+        index = pl.Series([i for i, _ in cells], dtype=pl.UInt32)
+        spelled = raw.get_column(f"c{col}").gather(index)
+        if spelled.null_count():
+            return None  # a value calamine could not read, or a date past any date: as python-calamine says
+        dates = spelled.str.contains(_DATE_SPELLING)
         values = raw.get_column(f"c{col}").to_list()
-        for i, saved in cells:
-            if i >= len(values):
-                return None
+        for (i, saved), text, is_date in zip(cells, spelled.to_list(), dates.to_list()):
+            if is_date:
+                continue  # a date cell
             try:
                 x = float(saved)
             except ValueError:
                 return None
-            spelled = values[i]
-            if spelled is None:
-                return None  # a value calamine could not read, or a date past any date: as python-calamine says
-            if re.fullmatch(_DATE_SPELLING, spelled):
-                continue  # a date cell
-            if not spelled.startswith("+") and spelled != _excel_float_text(x):
+            if not text.startswith("+") and text != _excel_float_text(x):
                 return None
             values[i] = _number_text(x)
         raw = raw.with_columns(pl.Series(f"c{col}", values, pl.String))
