@@ -253,3 +253,25 @@ def test_many_times_and_fractions_are_noted_and_read_through_the_columns(tmp_pat
         ws.append([f"C{i}", received, received + dt.timedelta(days=3, minutes=17), 1 + i % 2, i / 7])
     table = _same(_save(wb, tmp_path / "times.xlsx"), monkeypatch, "columns")
     assert table.frame.row(1) == ("C1", "2025-01-01T09:37:01", "2025-01-04T09:54:01", "2", "0.1428571428571428")  # as openpyxl saved 1/7
+
+
+def test_the_scan_counts_cells_only_when_the_sheet_could_reach_the_limit(tmp_path, monkeypatch):
+    """The scan's count (header included, as it stood when the limit was passed) names the cells when
+    the limit is low; with the default limit a sheet of this size is not counted at all."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "received", "stage"])
+    for i in range(100):
+        ws.append([f"C{i}", dt.date(2025, 1, 2), 1])
+    path = _save(wb, tmp_path / "log.xlsx")
+    with pytest.raises(InputError) as exc:
+        T.read_table(path, display="log.xlsx", known_names=KNOWN, limits=T.ReadLimits(max_cells=200))
+    assert [p.message for p in exc.value.problems] == ["the table has 303 cells, over the limit of 200 (read limit max_cells); split the case log, or raise the limit"]
+    counts = []
+    facts = T._piece_facts
+    monkeypatch.setattr(T, "_piece_facts", lambda *a, **kw: counts.append(facts(*a, **kw).count) or facts(*a, **kw))
+    assert T.read_table(path, display="log.xlsx", known_names=KNOWN).frame.height == 100
+    assert counts and set(counts) == {0}
+    counts.clear()
+    T.read_table(path, display="log.xlsx", known_names=KNOWN, limits=T.ReadLimits(max_cells=1000))
+    assert sum(counts) == 303

@@ -857,36 +857,51 @@ _CLASH_TOKENS = (b">true<", b">false<", b"<r>", b":r>", b"&#", b't="d"')
 
 def _present(xml: bytes, tokens: tuple[bytes, ...]) -> frozenset[bytes]:
     """Which of `tokens` occur in `xml`."""
-    return _piece_facts(xml, tokens, None)[0]
+    return _piece_facts(xml, tokens, None, count=False).found
 
 
-def _piece_facts(xml: bytes, tokens: tuple[bytes, ...], odd_number: re.Pattern | None, widest: int = 0) -> tuple[frozenset[bytes], bool, int, set[bytes]]:
+#: The cell references the scan counts: each match is at least 6 bytes, so a part of n bytes holds
+#: at most n // 6 (the count is skipped for a sheet that cannot reach the cell limit).
+_COUNTED_REF = ' r="[A-Z]+[0-9]'
+MIN_REF_BYTES = 6
+
+
+@dataclass(frozen=True)
+class _Facts:
+    found: frozenset[bytes]  # which tokens occur
+    odd: bool  # whether the odd-number pattern matches
+    count: int  # cell references (0 when not counted)
+    letters: set[bytes]  # their column letters, when one is right of the widest seen
+    rare: bool  # anything rare may be here: a token, an odd number, a wider cell, a time's spelling
+
+
+def _piece_facts(xml: bytes, tokens: tuple[bytes, ...], odd_number: re.Pattern | None, widest: int = 0, count: bool = True) -> _Facts:
     """For one piece of a sheet's XML: which of `tokens` occur, whether `odd_number` matches, how many
-    cell references there are, and their column letters when one is right of column `widest`.
-    Polars' Rust regexes, in one query that settles most pieces (the count, and one search for
-    anything rare), instead of a pass of Python's per token; Python's own for a piece that is not UTF-8."""
+    cell references there are (when `count`), and their column letters when one is right of column
+    `widest`. Polars' Rust regexes, in one query that settles most pieces (one search for anything
+    rare), instead of a pass of Python's per token; Python's own for a piece that is not UTF-8."""
     try:
         text = xml.decode("utf-8")
     except UnicodeDecodeError:
         letters = _CELL_COLUMN.findall(xml)
-        return (frozenset(t for t in tokens if t in xml), bool(odd_number and odd_number.search(xml)), len(letters), set(letters))
+        return _Facts(frozenset(t for t in tokens if t in xml), bool(odd_number and odd_number.search(xml)), len(letters) if count else 0, set(letters), True)
     x = pl.col("x")
     frame = pl.DataFrame({"x": [text]})
-    refs = _CELL_COLUMN.pattern.decode().replace("(", "").replace(")", "")
     odd = odd_number.pattern.decode() if odd_number else "$^"
     tags = "|".join(_rust_literal(t.decode()) for t in tokens)
-    count, *rare = frame.select(  # side by side: the count, and three searches for anything rare
-        x.str.count_matches(refs).alias("n"), x.str.contains(tags).alias("t"), x.str.contains(odd).alias("o"),
-        x.str.contains(_wider_than(widest)).alias("w"),
+    n, *rare = frame.select(  # side by side: the count, and searches for anything rare (a time apart: in one regex it is slow)
+        x.str.count_matches(_COUNTED_REF).alias("n") if count else pl.lit(0).alias("n"),
+        x.str.contains(tags).alias("t"), x.str.contains(_TIME_TAIL.pattern.decode()).alias("m"),
+        x.str.contains(odd).alias("o"), x.str.contains(_wider_than(widest)).alias("w"),
     ).row(0)
     if not any(rare):
-        return frozenset(), False, int(count or 0), set()
+        return _Facts(frozenset(), False, int(n or 0), set(), False)
     found, odd, letters = frame.select(
         x.str.extract_many([t.decode() for t in tokens], overlapping=True),
         x.str.contains(odd).alias("odd"),
-        x.str.extract_all(refs).list.unique().alias("refs"),
+        x.str.extract_all(_COUNTED_REF).list.unique().alias("refs"),
     ).row(0)
-    return (frozenset(t.encode() for t in found or ()), bool(odd), int(count or 0), {r[4:-1].encode() for r in letters or ()})
+    return _Facts(frozenset(t.encode() for t in found or ()), bool(odd), int(n or 0), {r[4:-1].encode() for r in letters or ()}, True)
 
 
 def _rust_literal(text: str) -> str:
@@ -1017,6 +1032,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
         if len(unreadable) > MAX_UNREADABLE:
             raise InputError([Problem(Location(name, sheet=title), f"more than {MAX_UNREADABLE:,} cells are merged, hold errors or formulas with no saved result; open the workbook in Excel, fix them, save it and export again", "unreadable-cells")])
 
+    # Python's zip reader stops at the declared size: a sheet too small to reach the limit is not counted.
+    counted = zf.getinfo(member).file_size // MIN_REF_BYTES > limits.max_cells
     with zf.open(member) as source, _Unpacked(source) as chunks:
         while True:
             chunk = chunks.next()
@@ -1031,7 +1048,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 cut = end if end is not None else 0
                 if not _CELL_START.search(buffer, cut):  # no cell open after it: any whole tag ends a piece
                     cut = max(cut, buffer.rfind(b">") + 1)
-                merge = buffer.rfind(b"mergeCell")
+                merge = buffer.rfind(b"mergeCell", cut)  # only after the cut (searching all the chunk cost more than the rest)
                 if merge > cut:
                     close = buffer.find(b">", merge)
                     cut = close + 1 if close >= 0 else buffer.rfind(b"<", 0, merge)
@@ -1049,8 +1066,9 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 row_open, formula_open = b"<" + prefix + b"row", b"<" + prefix + b"f"
                 odd_number = re.compile(b"<" + re.escape(prefix) + _ODD_NUMBER.pattern[1:])
             tail = (tail + part[-64:])[-64:]
-            present, odd, count, letters = _piece_facts(part, (b"hidden", formula_open, b't="e"') + _CLASH_TOKENS, odd_number, widest)
-            cells += count
+            facts = _piece_facts(part, (b"hidden", formula_open, b't="e"') + _CLASH_TOKENS, odd_number, widest, counted)
+            present, letters = facts.found, facts.letters
+            cells += facts.count
             if cells > limits.max_cells:
                 raise _cells_problem(name, title, cells, limits)
             if letters:
@@ -1082,9 +1100,9 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                     formula = html.unescape((m[4] or b"").decode("utf-8", "replace")).strip()
                     shown = f" (={printable(formula[:40])}{'...' if len(formula) > 40 else ''})" if formula else ""
                     add(row, col - 1, col - 1, f"cell {ref} holds a formula{shown} with no saved result, so it reads as blank; open the workbook in Excel and save it, or paste the values", "formula-without-value")
-            if not exact_only and part:
+            if not exact_only and facts.rare:
                 exact_only = _text_not_plain(part, present)
-                if not exact_only and odd:
+                if not exact_only and facts.odd:
                     exact_only = _note_numbers(part, numbers)
             if b't="e"' in present:
                 for m in _ERROR_CELL.finditer(part):
