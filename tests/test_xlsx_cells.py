@@ -275,3 +275,58 @@ def test_the_scan_counts_cells_only_when_the_sheet_could_reach_the_limit(tmp_pat
     counts.clear()
     T.read_table(path, display="log.xlsx", known_names=KNOWN, limits=T.ReadLimits(max_cells=1000))
     assert sum(counts) == 303
+
+
+def _sheet_zip(tmp_path: Path, rows: int = 2000) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "received", "stage"])
+    for i in range(rows):
+        ws.append([f"C{i}", dt.date(2025, 1, 2) + dt.timedelta(days=i % 300), 1 + i % 2])
+    return _save(wb, tmp_path / "log.xlsx")
+
+
+def _patched(path: Path, tmp_path: Path, patch) -> Path:
+    """A copy of the workbook with bytes of its central directory or data changed by `patch(data, info)`."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        patch(data, zf.getinfo("xl/worksheets/sheet1.xml"))
+    out = tmp_path / "patched.xlsx"
+    out.write_bytes(bytes(data))
+    return out
+
+
+def test_the_sheet_is_unpacked_by_isa_l_to_the_same_bytes(tmp_path):
+    path = _sheet_zip(tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        whole = zf.read("xl/worksheets/sheet1.xml")
+        with T._open_member(zf, "xl/worksheets/sheet1.xml") as source:
+            assert isinstance(source, T._Inflated)
+            chunks = [source.read(n) for n in (1, 7, 4096, 1 << 20, 1 << 20)]
+            assert source.fallback is None
+    assert b"".join(chunks) == whole and chunks[-1] == b""
+
+
+def _corrupt_data(data: bytearray, info: zipfile.ZipInfo) -> None:
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + info.compress_size // 2: start + info.compress_size // 2 + 64] = b"\xff" * 64
+
+
+def _wrong_crc(data: bytearray, info: zipfile.ZipInfo) -> None:
+    at = data.find(b"PK\x01\x02")  # the central directory: find the sheet's entry
+    while data[at + 46: at + 46 + len(info.filename)] != info.filename.encode():
+        at = data.find(b"PK\x01\x02", at + 4)
+    data[at + 16: at + 20] = (info.CRC ^ 1).to_bytes(4, "little")
+
+
+@pytest.mark.parametrize("patch", [_corrupt_data, _wrong_crc])
+def test_a_damaged_sheet_reads_as_zipfile_says_it_is_damaged(tmp_path, monkeypatch, patch):
+    """The ISA-L reader hands a damaged member to zipfile, which raises its own error, as before."""
+    path = _patched(_sheet_zip(tmp_path), tmp_path, patch)
+    with pytest.raises(InputError) as fast:
+        T.read_table(path, display="log.xlsx", known_names=KNOWN)
+    monkeypatch.setattr(T, "isal_zlib", None)
+    with pytest.raises(InputError) as slow:
+        T.read_table(path, display="log.xlsx", known_names=KNOWN)
+    assert [p.message for p in fast.value.problems] == [p.message for p in slow.value.problems]
+    assert fast.value.problems[0].rule == "not-a-caselog" and "is not a readable XLSX workbook" in fast.value.problems[0].message
