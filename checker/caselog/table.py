@@ -13,7 +13,8 @@ every later message can point at `file:line:col` or `file[Sheet]!C7`.
   finds what calamine does not say: merged cells, formulas with no saved value, error cells
   (#REF!), hidden rows and sheets; and the limits (bytes, cells, cell length, uncompressed size,
   compression ratio, and the grid calamine will build) are checked on the way, so a
-  decompression bomb is refused before calamine sees it. Then fastexcel gives the sheet as text
+  decompression bomb is refused before calamine sees it (the XML is unpacked by ISA-L when
+  installed, with zipfile's checks, and by zipfile wherever anything is odd). Then fastexcel gives the sheet as text
   columns, respelled as `cell_text` spells each kind (dates ISO, TRUE/FALSE, numbers as Python
   writes them). Where a respelling could be wrong (text spelled like a date or a boolean, the
   1904 date system, durations, times at the day's edge), python-calamine reads the sheet cell
@@ -1002,7 +1003,10 @@ def _open_member(zf: zipfile.ZipFile, member: str):
     info = zf.getinfo(member)
     if isal_zlib is None or info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1 or not info.file_size or not isinstance(zf.filename, str):
         return zf.open(member)
-    return _Inflated(zf, info)
+    try:
+        return _Inflated(zf, info)
+    except OSError:  # the file cannot be opened again: zipfile's handle still reads it
+        return zf.open(member)
 
 
 class _Inflated:
