@@ -594,72 +594,48 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     maps = default_value_maps()
     no_date = maps["no_date"]
 
-    raws: dict[str, pl.Series] = {}
-
     def raw(ours: str) -> pl.Series | None:
         i = index.get(ours)
-        if i is None:
-            return None
-        if ours not in raws:
-            column = frame.get_column(f"c{i}")
-            raws[ours] = column.fill_null("") if column.null_count() else column
-        return raws[ours]
+        return None if i is None else frame.get_column(f"c{i}")
 
-    # Each distinct cell text parsed once; the result mapped back to the rows. The distinct texts
-    # of every typed column come in one query, and the mapped columns in one more.
+    # Each distinct cell text parsed once; the results gathered to the rows.
     parsed: dict[str, dict[str, Any]] = {}
     typed: dict[str, pl.Series] = {}
     bad: dict[str, pl.Series] = {}
-    kinds = [ours for ours in (*DATE_COLUMNS, "stage", "tenure", "withdrawn") if ours in index]
-    cell = lambda ours: pl.col(f"c{index[ours]}").fill_null("")  # noqa: E731
-    distinct = dict(zip(kinds, frame.select([cell(o).unique().implode().alias(o) for o in kinds]).row(0)))
-    exprs = []
-    empty: dict[str, pl.Series] = {}
-
-    def mapped(ours: str, memo: dict, results: list, dtype, name: str) -> None:
-        if not memo:  # no rows (polars would give an empty mapping's column as text, not `dtype`)
-            empty[name] = pl.Series(name, [], dtype=dtype)
-            return
-        exprs.append(cell(ours).replace_strict(pl.Series(list(memo), dtype=pl.String), pl.Series(results, dtype=dtype),
-                                               return_dtype=dtype).cast(dtype).alias(name))
-
+    zeros = pl.repeat(False, n, dtype=pl.Boolean, eager=True) if n else pl.Series([], dtype=pl.Boolean)
+    mapped_out = zeros
     for ours in DATE_COLUMNS:
         if ours not in index:
             continue
+        texts, at = _distinct(raw(ours))
         memo = {}
-        for text in distinct[ours]:
+        for text in texts:
             key = value_key(text)
             memo[text] = None if (not key or key in no_date) else parse_date_text(text)
         parsed[ours] = memo
-        mapped(ours, memo, [v if isinstance(v, dt.date) else None for v in memo.values()], pl.Date, ours)
-        flags = [isinstance(v, str) for v in memo.values()]
-        if any(flags):
-            mapped(ours, memo, flags, pl.Boolean, "bad " + ours)
-    zeros = pl.repeat(False, n, dtype=pl.Boolean, eager=True) if n else pl.Series([], dtype=pl.Boolean)
-    mapped_out = zeros
+        results = [memo[t] for t in texts]
+        typed[ours] = _gather([v if isinstance(v, dt.date) else None for v in results], pl.Date, at)
+        if any(isinstance(v, str) for v in results):
+            bad[ours] = _gather([isinstance(v, str) for v in results], pl.Boolean, at)
     value_parsers = {kind: _Values(kind, values.get(kind)) for kind in VALUE_KINDS}
     for kind, dtype in (("stage", pl.Int8), ("tenure", pl.String), ("withdrawn", pl.Boolean)):
         if kind not in index:
             continue
         parse = value_parsers[kind]
-        memo = {text: parse(text) for text in distinct[kind]}
+        texts, at = _distinct(raw(kind))
+        memo = {text: parse(text) for text in texts}
         parsed[kind] = memo
-        flags = [isinstance(v, str) and (kind != "tenure" or v[:1] == "!") for v in memo.values()]
-        mapped(kind, memo, [None if f or (isinstance(v, str) and v == "exclude") else v for f, v in zip(flags, memo.values())], dtype, kind)
+        results = [memo[t] for t in texts]
+        flags = [isinstance(v, str) and (kind != "tenure" or v[:1] == "!") for v in results]
+        typed[kind] = _gather([None if f or (isinstance(v, str) and v == "exclude") else v for f, v in zip(flags, results)], dtype, at)
         if any(flags):
-            mapped(kind, memo, flags, pl.Boolean, "bad " + kind)
+            bad[kind] = _gather(flags, pl.Boolean, at)
         if kind == "stage":
-            out_flags = [isinstance(v, str) and v == "exclude" for v in memo.values()]
+            out_flags = [isinstance(v, str) and v == "exclude" for v in results]
             if any(out_flags):
-                mapped(kind, memo, out_flags, pl.Boolean, "mapped out")
-    results = {**empty, **(frame.select(exprs).to_dict() if exprs else {})}
-    for ours in kinds:
-        typed[ours] = results[ours]
-        bad[ours] = results.get("bad " + ours)
-    if "mapped out" in results:
-        mapped_out = results["mapped out"]
+                mapped_out = _gather(out_flags, pl.Boolean, at)
 
-    ids = raw("id").str.strip_chars()
+    ids = raw("id").cast(pl.String).fill_null("").str.strip_chars()
     null_date = pl.repeat(None, n, dtype=pl.Date, eager=True)
     d = {c: typed.get(c, null_date) for c in DATE_COLUMNS}
     stage = typed["stage"]
@@ -756,12 +732,49 @@ def _all_dates_range(parsed: Mapping[str, Mapping[str, Any]]) -> tuple[dt.date, 
     return (min(good), max(good)) if good else None
 
 
-def _text(series, n: int, user_map=None):
+def _distinct(column) -> tuple[list[str], Any]:
+    """The distinct texts of a column (a missing cell is the empty text), and for each row the
+    position of its text among them: each text is parsed once and the result gathered to the rows.
+    A categorical column (CSV reads repeating columns so) has them at hand; text is made one."""
+    import numpy as np
     import polars as pl
+
+    from .table import is_categorical
+
+    if not is_categorical(column):
+        column = column.cast(pl.Categorical(pl.Categories.random()))
+    categories = column.dtype.categories.to_series()  # the file's, shared by its columns
+    top = categories.len()  # a missing cell's code
+    codes = column.to_physical().fill_null(top).to_numpy()
+    present = np.flatnonzero(np.bincount(codes, minlength=top + 1))
+    texts = categories.gather(present[present < top]).fill_null("").to_list() + ([""] if present[-1:] == top else [])
+    lookup = np.zeros(top + 1, dtype=np.uint32)
+    lookup[present] = np.arange(len(present), dtype=np.uint32)
+    return texts, pl.Series(lookup[codes])
+
+
+def _gather(results: list, dtype, at) -> Any:
+    """One result per distinct text, gathered to the rows."""
+    import polars as pl
+
+    return pl.Series(results, dtype=dtype).gather(at)
+
+
+def _text(series, n: int, user_map=None):
+    """A text column with its ends trimmed (and the user's outcome map applied)."""
+    import polars as pl
+
+    from .table import is_categorical
 
     if series is None:
         return pl.repeat("", n, dtype=pl.String, eager=True) if n else pl.Series([], dtype=pl.String)
-    stripped = series.str.strip_chars()
+    if is_categorical(series):
+        texts, at = _distinct(series)
+        stripped = [t.strip() for t in texts]
+        if user_map:
+            stripped = [user_map.get(value_key(t), t) for t in stripped]
+        return _gather(stripped, pl.String, at)
+    stripped = series.fill_null("").str.strip_chars()
     if not user_map:
         return stripped
     keys = stripped.unique().to_list()
@@ -852,7 +865,7 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
     rf = rows_frame.filter(badmask)
     exprs = _order_exprs()
     flags = rf.select([e.fill_null(False).alias(k) for k, e in exprs.items()])
-    raw_cols = {ours: table.frame.get_column(f"c{i}").gather(bad_idx).fill_null("").to_list() for ours, i in index.items()}
+    raw_cols = {ours: table.frame.get_column(f"c{i}").gather(bad_idx).cast(pl.String).fill_null("").to_list() for ours, i in index.items()}
     row_numbers = table.rows.gather(bad_idx).to_list()
     flag_rows = flags.rows()
     typed_rows = rf.select(list(DATE_COLUMNS)).rows()

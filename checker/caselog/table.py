@@ -438,7 +438,8 @@ class _CsvFile:
 
 
 def _scan_csv(p: Path, name: str) -> _CsvFile:
-    """One pass over the file in chunks: the hash, NUL bytes and bad UTF-8 (located), line count."""
+    """One pass over the file in chunks: the hash, NUL bytes and bad UTF-8 (located), line count.
+    The chunks are read into one buffer (no new memory for each)."""
     h = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     newlines = crs = crlfs = 0
@@ -447,12 +448,15 @@ def _scan_csv(p: Path, name: str) -> _CsvFile:
     blank = True
     prev_cr = False
     last = b""
-    with p.open("rb") as f:
+    buffer = bytearray(1 << 22)
+    view = memoryview(buffer)
+    with p.open("rb", buffering=0) as f:
         while True:
-            chunk = f.read(1 << 24)
-            if not chunk:
+            size = f.readinto(buffer)
+            if not size:
                 break
-            h.update(chunk)
+            chunk = buffer if size == len(buffer) else view[:size].tobytes()
+            h.update(view[:size])
             at = chunk.find(b"\x00")
             if at >= 0:
                 nl = chunk.rfind(b"\n", 0, at)
@@ -476,8 +480,8 @@ def _scan_csv(p: Path, name: str) -> _CsvFile:
                 crlfs += chunk.count(b"\r\n") + (1 if prev_cr and chunk.startswith(b"\n") else 0)
             prev_cr = chunk.endswith(b"\r")
             cut = chunk.rfind(b"\n", 0, len(chunk) - 1)
-            last = chunk[cut + 1:] if cut >= 0 else (last + chunk)[-(1 << 20):]
-            offset += len(chunk)
+            last = bytes(chunk[cut + 1:]) if cut >= 0 else (last + chunk)[-(1 << 20):]
+            offset += size
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -556,7 +560,7 @@ def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, k
     if file is not None:
         if (file.lines - h_end) * max(width, 1) > limits.max_cells:  # before polars holds them
             raise _cells_problem(name, "", (file.lines - h_end) * max(width, 1), limits)
-        frame, rows = _csv_fast_file(file, h_end, width, delimiter)
+        frame, rows = _csv_fast_file(file, h_end, width, delimiter, text[_line_offset(text, h_end + 1):].encode("utf-8"))
         if frame is None:
             raise _NeedWhole
     elif utf8:
@@ -572,8 +576,33 @@ def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, k
                     rows_read=rows_read, blank_rows=rows_read - frame.height, cell_problems=(), notes=tuple(notes))
 
 
-def _schema(width: int) -> dict[str, Any]:
-    return {f"c{i}": pl.String for i in range(width)}
+def _schema(width: int, repeated: frozenset[int] = frozenset()) -> dict[str, Any]:
+    """All columns text; those in `repeated` categorical (each distinct text stored once, in
+    categories of this file alone)."""
+    cat = pl.Categorical(pl.Categories.random()) if repeated else None
+    return {f"c{i}": cat if i in repeated else pl.String for i in range(width)}
+
+
+def is_categorical(column: pl.Series) -> bool:
+    return isinstance(column.dtype, pl.Categorical)
+
+
+def _repeated_columns(sample: bytes, width: int, delimiter: str) -> frozenset[int]:
+    """The columns whose texts repeat in the file's first rows (fewer distinct texts than half the
+    rows: dates, stages, tenures, outcomes), read as categorical. Only speed and memory depend on
+    it: the reader types a column through its distinct texts either way."""
+    sample = sample[:sample.rfind(b"\n") + 1]
+    if not sample:
+        return frozenset()
+    try:
+        head = pl.read_csv(io.BytesIO(sample), has_header=False, schema=_schema(width), separator=delimiter,
+                           quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
+    except pl.exceptions.PolarsError:
+        return frozenset()
+    if head.height < 2:
+        return frozenset()
+    counts = head.select(pl.all().n_unique()).row(0)
+    return frozenset(i for i, n in enumerate(counts) if n * 2 <= head.height)
 
 
 def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: int, delimiter: str):
@@ -590,8 +619,8 @@ def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: in
         return None, None  # a quote left open on the last line
     lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
     try:
-        frame = pl.read_csv(io.BytesIO(body), has_header=False, schema=_schema(width), separator=delimiter,
-                            quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
+        frame = pl.read_csv(io.BytesIO(body), has_header=False, schema=_schema(width, _repeated_columns(body[:HEAD_BYTES], width, delimiter)),
+                            separator=delimiter, quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
     except pl.exceptions.PolarsError:  # quotes polars refuses (e.g. "ab"cd): the csv module reads them
         return None, None
     if frame.height != lines:
@@ -600,13 +629,15 @@ def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: in
     return frame, pl.int_range(first, first + lines, dtype=pl.Int64, eager=True).alias("row")
 
 
-def _csv_fast_file(file: _CsvFile, header_end: int, width: int, delimiter: str):
-    """polars over the file past the header's line, when it numbers rows as lines; else (None, None)."""
+def _csv_fast_file(file: _CsvFile, header_end: int, width: int, delimiter: str, sample: bytes):
+    """polars over the file past the header's line, when it numbers rows as lines; else (None, None).
+    `sample` is the start of the body (which columns repeat)."""
     lines = file.lines - header_end
     if file.lone_cr or file.last_line_quotes % 2 or lines <= 0:
         return None, None
+    schema = _schema(width, _repeated_columns(sample, width, delimiter))
     try:
-        frame = pl.read_csv(file.path, has_header=False, skip_lines=header_end, schema=_schema(width), separator=delimiter,
+        frame = pl.read_csv(file.path, has_header=False, skip_lines=header_end, schema=schema, separator=delimiter,
                             quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
     except pl.exceptions.PolarsError:
         return None, None
@@ -681,9 +712,13 @@ def _check_cells(frame: pl.DataFrame, rows: pl.Series, name: str, sheet: str, li
         raise _cells_problem(name, sheet, cells, limits)
     if frame.height == 0 or width == 0:
         return
-    if max((n or 0) for n in frame.select(pl.all().str.len_bytes().max()).row(0)) <= limits.max_cell_chars:
+    texts = [pl.col(c).str.len_bytes().max() for c in frame.columns if not is_categorical(frame[c])]
+    longest = max([n or 0 for n in frame.select(texts).row(0)] if texts else [0])
+    categories = {frame[c].dtype.categories for c in frame.columns if is_categorical(frame[c])}
+    longest = max([longest] + [c.to_series().str.len_bytes().max() or 0 for c in categories])
+    if longest <= limits.max_cell_chars:
         return  # a cell has no more characters than bytes: none can be over the limit
-    lengths = frame.select(pl.max_horizontal(pl.all().str.len_chars().fill_null(0)).alias("n"))["n"]
+    lengths = frame.select(pl.max_horizontal(pl.all().cast(pl.String).str.len_chars().fill_null(0)).alias("n"))["n"]
     worst = lengths.arg_max()
     if worst is not None and lengths[worst] > limits.max_cell_chars:
         row = frame.row(worst)
@@ -699,9 +734,15 @@ def _drop_blank(frame: pl.DataFrame, rows: pl.Series, keep_rows: Iterable[int] =
     """Without the rows whose cells are all empty or spaces (a row with an unreadable cell, in `keep_rows`, stays)."""
     if frame.width == 0 or frame.height == 0:
         return frame, rows
-    blank = lambda cols: pl.any_horizontal([pl.col(c).str.strip_chars().fill_null("") != "" for c in cols])  # noqa: E731
-    # the first column alone settles most rows; only the rest are looked at cell by cell
-    keep = frame.select(blank(frame.columns[:1]).alias("k"))["k"]
+    blank = lambda cols: pl.any_horizontal([pl.col(c).cast(pl.String).str.strip_chars().fill_null("") != "" for c in cols])  # noqa: E731
+    # the first column alone settles most rows (a categorical one through its distinct texts);
+    # only the rest are looked at cell by cell
+    first = frame.get_column(frame.columns[0])
+    if is_categorical(first):
+        texts = first.unique().drop_nulls()
+        keep = first.is_in(texts.filter(texts.cast(pl.String).str.strip_chars() != "").implode()).fill_null(False)
+    else:
+        keep = frame.select(blank(frame.columns[:1]).alias("k"))["k"]
     if frame.width > 1 and not keep.all():
         rest = (~keep).arg_true()
         keep = keep.scatter(rest, frame[rest].select(blank(frame.columns[1:]).alias("k"))["k"])
