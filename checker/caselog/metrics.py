@@ -533,7 +533,7 @@ def _tenure_ch02(by_tenure: np.ndarray, tenure: str, settings: MetricSettings) -
 
 def _natural_key(text: str) -> tuple:
     """'C2' sorts before 'C10'."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", text))
+    return tuple((0, int(part), "") if part.isdecimal() else (1, 0, part) for part in re.findall(r"\d+|\D+", text))
 
 
 def first_by_id(ids, n: int = LATE_EXAMPLES) -> tuple[str, ...]:
@@ -542,6 +542,9 @@ def first_by_id(ids, n: int = LATE_EXAMPLES) -> tuple[str, ...]:
     A long list is narrowed first, in polars, by the first two parts of the natural key (a prefix
     of the full key, so nothing that could be among the first `n` is dropped); only the few
     candidates left are sorted by the full key."""
+    if ids.len() <= 2000:
+        return tuple(heapq.nsmallest(n, ids.to_list(), key=_natural_key))
+    ids = _first_by_shape(ids, n)
     if ids.len() <= 2000:
         return tuple(heapq.nsmallest(n, ids.to_list(), key=_natural_key))
     part = r"(\d+|\D+)"
@@ -571,6 +574,17 @@ def first_by_id(ids, n: int = LATE_EXAMPLES) -> tuple[str, ...]:
         equal = equal & (pl.col(c) == last[c])
     candidates = df.filter(cond | equal).sort("i")["id"].to_list()
     return tuple(heapq.nsmallest(n, candidates, key=_natural_key))
+
+
+def _first_by_shape(ids, n: int):
+    """The ids that can be among the first `n` in natural order, in row order: the first `n` of
+    each shape (the id with each ASCII digit read as 0). Ids of one shape have their digit runs
+    at the same places and of the same lengths, so their natural order is their plain order, and
+    ties are equal ids."""
+    shape = ids.str.replace_many({str(d): "0" for d in range(1, 10)})
+    df = pl.DataFrame({"id": ids, "shape": shape}).with_row_index("i")
+    keep = df.group_by("shape").agg(pl.col("i").bottom_k_by(["id", "i"], n)).get_column("i").explode().sort()
+    return ids.gather(keep)
 
 
 def _median(values: np.ndarray) -> float | None:

@@ -604,14 +604,17 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     bad: dict[str, pl.Series] = {}
     zeros = pl.repeat(False, n, dtype=pl.Boolean, eager=True) if n else pl.Series([], dtype=pl.Boolean)
     mapped_out = zeros
+    dates: dict[str, Any] = {}  # the date columns share most of their texts
     for ours in DATE_COLUMNS:
         if ours not in index:
             continue
         texts, at = _distinct(raw(ours))
         memo = {}
         for text in texts:
-            key = value_key(text)
-            memo[text] = None if (not key or key in no_date) else parse_date_text(text)
+            if text not in dates:
+                key = value_key(text)
+                dates[text] = None if (not key or key in no_date) else parse_date_text(text)
+            memo[text] = dates[text]
         parsed[ours] = memo
         results = [memo[t] for t in texts]
         typed[ours] = _gather([v if isinstance(v, dt.date) else None for v in results], pl.Date, at)
@@ -671,25 +674,19 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     if unreadable:
         badmask = badmask | zeros.clone().scatter(list(unreadable), True)
     badmask = badmask & ~mapped_out
-    # Duplicates: a (stage, id) seen before among the otherwise good rows.
+    # Duplicates: a (stage, id) seen before among the otherwise good rows. One hashing pass finds
+    # the rows whose key repeats; only those (few) are paired with their first row here.
     good = ~badmask & ~mapped_out
     dup_first: dict[int, int] = {}
-    for number in (1, 2):
-        at = (good & (stage == number)).arg_true()
-        if at.len() < 2:
-            continue
-        these = ids.gather(at)
-        again = ~these.is_first_distinct()
-        if not again.any():
-            continue
-        repeated = these.filter(again).unique()
-        involved = these.is_in(repeated.implode())
-        first: dict[str, int] = {}
-        for i, text in zip(at.filter(involved).to_list(), these.filter(involved).to_list()):
-            if text in first:
-                dup_first[i] = first[text]
+    involved = good & pl.DataFrame({"good": good, "stage": stage, "id": ids}).is_duplicated()
+    if involved.any():
+        at = involved.arg_true()
+        first: dict[tuple[int, str], int] = {}
+        for i, key in zip(at.to_list(), zip(stage.gather(at).to_list(), ids.gather(at).to_list())):
+            if key in first:
+                dup_first[i] = first[key]
             else:
-                first[text] = i
+                first[key] = i
     if dup_first:
         badmask = badmask | zeros.clone().scatter(sorted(dup_first), True)
 
