@@ -586,6 +586,7 @@ def read_caselog(
 
 def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, Mapping[str, Any]]) -> CaseLog:
     """Type, validate and keep the usable rows of a table read from a case-log export."""
+    import numpy as np
     import polars as pl
 
     index, found, by_name = _resolve_columns(table, dict(mapping))
@@ -645,7 +646,8 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     rec, ack, resp, extn, extd, esc = (d[c] for c in DATE_COLUMNS)
 
     # Stage 1 responses by id (the first stage 1 row of each id), for stage 2 escalation checks.
-    stage1_resp = _stage1_responses(ids, stage, resp, esc)
+    ids_hash = ids.hash()
+    stage1_resp = _stage1_responses(ids, ids_hash, stage, resp, esc)
 
     rows_frame = pl.DataFrame({"id": ids, "stage": stage, **d, "stage1_responded": stage1_resp})
     order = _order_violations(rows_frame)
@@ -674,13 +676,16 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     if unreadable:
         badmask = badmask | zeros.clone().scatter(list(unreadable), True)
     badmask = badmask & ~mapped_out
-    # Duplicates: a (stage, id) seen before among the otherwise good rows. One hashing pass finds
-    # the rows whose key repeats; only those (few) are paired with their first row here.
+    # Duplicates: a (stage, id) seen before among the otherwise good rows. The rows whose hashed
+    # (stage, id) repeats are found by sorting the hashes; only those (few) are compared exactly
+    # and paired with their first row here.
     good = ~badmask & ~mapped_out
     dup_first: dict[int, int] = {}
-    involved = good & pl.DataFrame({"good": good, "stage": stage, "id": ids}).is_duplicated()
-    if involved.any():
-        at = involved.arg_true()
+    keys = ids_hash ^ stage.cast(pl.UInt64).fill_null(0)
+    ordered = np.sort(keys.filter(good).to_numpy())
+    again = ordered[1:][ordered[1:] == ordered[:-1]]
+    if len(again):
+        at = (good & keys.is_in(pl.Series(np.unique(again)).implode())).arg_true()
         first: dict[tuple[int, str], int] = {}
         for i, key in zip(at.to_list(), zip(stage.gather(at).to_list(), ids.gather(at).to_list())):
             if key in first:
@@ -698,7 +703,7 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         **d,
         "outcome": _text(raw("outcome"), n, values.get("outcome")),
         "category": _text(raw("category"), n),
-        "tenure": typed.get("tenure", pl.Series([""] * n, dtype=pl.String)).fill_null(""),
+        "tenure": typed["tenure"].fill_null("") if "tenure" in typed else _text(None, n),
         "withdrawn": typed.get("withdrawn", zeros).fill_null(False),
         "row": table.rows,
         "extension_reason": _text(raw("extension_reason"), n),
@@ -740,7 +745,7 @@ def _distinct(column) -> tuple[list[str], Any]:
 
     if not is_categorical(column):
         column = column.cast(pl.Categorical(pl.Categories.random()))
-    categories = column.dtype.categories.to_series()  # the file's, shared by its columns
+    categories = _categories(column.dtype.categories)  # the file's, shared by its columns
     top = categories.len()  # a missing cell's code
     codes = column.to_physical().fill_null(top).to_numpy()
     present = np.flatnonzero(np.bincount(codes, minlength=top + 1))
@@ -748,6 +753,12 @@ def _distinct(column) -> tuple[list[str], Any]:
     lookup = np.zeros(top + 1, dtype=np.uint32)
     lookup[present] = np.arange(len(present), dtype=np.uint32)
     return texts, pl.Series(lookup[codes])
+
+
+@lru_cache(maxsize=4)
+def _categories(categories) -> Any:
+    """A file's categorical texts, by code (built once for all its columns)."""
+    return categories.to_series()
 
 
 def _gather(results: list, dtype, at) -> Any:
@@ -781,20 +792,19 @@ def _text(series, n: int, user_map=None):
     return stripped.replace(list(mapped), list(mapped.values()))
 
 
-def _stage1_responses(ids, stage, resp, esc):
+def _stage1_responses(ids, ids_hash, stage, resp, esc):
     """For each stage 2 row with an escalation date, the response of the first stage 1 row of its id
-    (null elsewhere): the escalation is held to it."""
+    (null elsewhere): the escalation is held to it. The stage 1 rows are narrowed by the ids'
+    hashes first (equal ids hash alike), then matched exactly."""
     import polars as pl
 
     n = ids.len()
     wanted = (stage == 2) & esc.is_not_null()
     if not wanted.any():
         return pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
-    want_ids = ids.filter(wanted)
-    s1 = (pl.DataFrame({"id": ids, "stage": stage, "r1": resp})
-          .filter((pl.col("stage") == 1) & pl.col("id").is_in(want_ids.unique().implode()))
-          .group_by("id").agg(pl.col("r1").first()))
-    found = pl.DataFrame({"id": want_ids}).join(s1, on="id", how="left", maintain_order="left").get_column("r1")
+    maybe = (stage == 1) & ids_hash.is_in(ids_hash.filter(wanted).implode())
+    s1 = pl.DataFrame({"id": ids.filter(maybe), "r1": resp.filter(maybe)}).group_by("id").agg(pl.col("r1").first())
+    found = pl.DataFrame({"id": ids.filter(wanted)}).join(s1, on="id", how="left", maintain_order="left").get_column("r1")
     out = pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
     return out.scatter(wanted.arg_true(), found)
 
