@@ -236,16 +236,16 @@ def compute_metrics(
         calendar = calendar.covering(period_start, period_start)
 
     frame = caselog.frame
-    days = _DayNumbers(calendar, frame)
-    stage = frame["stage"].to_numpy()
-    withdrawn = frame["withdrawn"].to_numpy()
-    tenure = _tenure_codes(frame["tenure"])
-    categories = _counts_by_stage(frame, "category")
-    responded_any = days.get("responded")[2] & (~withdrawn if settings.exclude_withdrawn else True)
-    outcomes = _counts_by_stage(frame.filter(pl.Series(responded_any)), "outcome")
     has_reasons = "extension_reason" in caselog.columns  # without the column, whether a reason was recorded is unknown
-    stages = {n: _stage_figures(n, stage == n, frame, days, withdrawn, tenure, timescales.stage(n), settings,
-                                categories.get(n, {}), outcomes.get(n, {}), has_reasons) for n in (1, 2)}
+    stages = {}
+    for n in (1, 2):
+        part = frame.filter(pl.col("stage") == n)  # one stage's rows: every figure is a mask over them
+        days = _DayNumbers(calendar, part)
+        withdrawn = part["withdrawn"].to_numpy()
+        responded_any = days.get("responded")[2] & (~withdrawn if settings.exclude_withdrawn else True)
+        stages[n] = _stage_figures(n, np.ones(part.height, dtype=bool), part, days, withdrawn, _tenure_codes(part["tenure"]),
+                                   timescales.stage(n), settings, _counts(part["category"]),
+                                   _counts(part["outcome"].filter(pl.Series(responded_any))), has_reasons)
     s1, s2 = stages[1][0], stages[2][0]
     by_quarter = None
     if period_start is not None:
@@ -343,7 +343,7 @@ class _DayNumbers:
         if hit is None:
             phys = self.frame[column].to_physical()
             present = phys.is_not_null().to_numpy()
-            idx = (phys.fill_null(self.base_days) - self.base_days).to_numpy().astype(np.int64)
+            idx = (phys.fill_null(self.base_days) - self.base_days).to_numpy()
             hit = self._cache[column] = (self.up_table[idx], self.start_table[idx], present)
         return hit
 
@@ -352,8 +352,12 @@ _TENURES = ("LCRA", "LCHO", "", "OTHER")
 
 
 def _tenure_codes(series) -> np.ndarray:
-    codes = series.replace_strict(list(_TENURES), list(range(len(_TENURES))), default=3, return_dtype=pl.Int8)
-    return codes.to_numpy()
+    """Each row's tenure as its place in _TENURES (3 for any other text), through the distinct texts."""
+    texts = series.unique()
+    if texts.len() == 0:
+        return np.zeros(0, dtype=np.int8)
+    codes = [_TENURES.index(t) if t in _TENURES else 3 for t in texts.cast(pl.String).to_list()]
+    return series.replace_strict(texts, pl.Series(codes, dtype=pl.Int8), return_dtype=pl.Int8).to_numpy()
 
 
 def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdrawn: np.ndarray, tenure: np.ndarray,
@@ -451,12 +455,9 @@ def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdra
     return stage_metrics, tenure_received, by_tenure
 
 
-def _counts_by_stage(frame, column: str) -> dict[int, dict[str, int]]:
-    """How many rows hold each text of `column`, per stage (one group-by for both stages)."""
-    out: dict[int, dict[str, int]] = {}
-    for stage, text, n in frame.group_by(["stage", column]).len().iter_rows():
-        out.setdefault(stage, {})[text] = n
-    return out
+def _counts(texts) -> dict[str, int]:
+    """How many rows hold each text."""
+    return dict(texts.value_counts().iter_rows())
 
 
 def _outcomes(texts: Mapping[str, int]) -> dict[str, int]:

@@ -73,7 +73,8 @@ def _frame_schema():
 
     schema = {"id": pl.String, "stage": pl.Int8}
     schema.update({c: pl.Date for c in DATE_COLUMNS})
-    schema.update({"outcome": pl.String, "category": pl.String, "tenure": pl.String, "withdrawn": pl.Boolean,
+    # few distinct texts: categorical (each stored once; the figures count them by code)
+    schema.update({"outcome": pl.Categorical, "category": pl.Categorical, "tenure": pl.Categorical, "withdrawn": pl.Boolean,
                    "row": pl.Int64, "extension_reason": pl.String})
     return schema
 
@@ -622,7 +623,7 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         if any(isinstance(v, str) for v in results):
             bad[ours] = _gather([isinstance(v, str) for v in results], pl.Boolean, at)
     value_parsers = {kind: _Values(kind, values.get(kind)) for kind in VALUE_KINDS}
-    for kind, dtype in (("stage", pl.Int8), ("tenure", pl.String), ("withdrawn", pl.Boolean)):
+    for kind, dtype in (("stage", pl.Int8), ("tenure", pl.Categorical), ("withdrawn", pl.Boolean)):
         if kind not in index:
             continue
         parse = value_parsers[kind]
@@ -701,8 +702,8 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         "id": ids,
         "stage": stage,
         **d,
-        "outcome": _text(raw("outcome"), n, values.get("outcome")),
-        "category": _text(raw("category"), n),
+        "outcome": _text(raw("outcome"), n, values.get("outcome"), pl.Categorical),
+        "category": _text(raw("category"), n, dtype=pl.Categorical),
         "tenure": typed["tenure"].fill_null("") if "tenure" in typed else _text(None, n),
         "withdrawn": typed.get("withdrawn", zeros).fill_null(False),
         "row": table.rows,
@@ -749,7 +750,7 @@ def _distinct(column) -> tuple[list[str], Any]:
     top = categories.len()  # a missing cell's code
     codes = column.to_physical().fill_null(top).to_numpy()
     present = np.flatnonzero(np.bincount(codes, minlength=top + 1))
-    texts = categories.gather(present[present < top]).fill_null("").to_list() + ([""] if present[-1:] == top else [])
+    texts = categories.gather(present[present < top]).fill_null("").to_list() + ([""] if len(present) and present[-1] == top else [])
     lookup = np.zeros(top + 1, dtype=np.uint32)
     lookup[present] = np.arange(len(present), dtype=np.uint32)
     return texts, pl.Series(lookup[codes])
@@ -768,8 +769,9 @@ def _gather(results: list, dtype, at) -> Any:
     return pl.Series(results, dtype=dtype).gather(at)
 
 
-def _text(series, n: int, user_map=None):
-    """A text column with its ends trimmed (and the user's outcome map applied)."""
+def _text(series, n: int, user_map=None, dtype=None):
+    """A text column with its ends trimmed (and the user's outcome map applied); a categorical
+    one is trimmed through its distinct texts, and given as `dtype` (default: text)."""
     import polars as pl
 
     from .table import is_categorical
@@ -781,7 +783,7 @@ def _text(series, n: int, user_map=None):
         stripped = [t.strip() for t in texts]
         if user_map:
             stripped = [user_map.get(value_key(t), t) for t in stripped]
-        return _gather(stripped, pl.String, at)
+        return _gather(stripped, dtype or pl.String, at)
     stripped = series.fill_null("").str.strip_chars()
     if not user_map:
         return stripped
