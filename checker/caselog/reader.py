@@ -796,19 +796,34 @@ def _text(series, n: int, user_map=None, dtype=None):
 
 def _stage1_responses(ids, ids_hash, stage, resp, esc):
     """For each stage 2 row with an escalation date, the response of the first stage 1 row of its id
-    (null elsewhere): the escalation is held to it. The stage 1 rows are narrowed by the ids'
-    hashes first (equal ids hash alike), then matched exactly."""
+    (null elsewhere): the escalation is held to it. Rows are matched by the ids' hashes (numbers,
+    cheap to group and join); a match whose id differs (two ids with one hash) is redone by text."""
     import polars as pl
 
     n = ids.len()
-    wanted = (stage == 2) & esc.is_not_null()
-    if not wanted.any():
-        return pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
-    maybe = (stage == 1) & ids_hash.is_in(ids_hash.filter(wanted).implode())
-    s1 = pl.DataFrame({"id": ids.filter(maybe), "r1": resp.filter(maybe)}).group_by("id").agg(pl.col("r1").first())
-    found = pl.DataFrame({"id": ids.filter(wanted)}).join(s1, on="id", how="left", maintain_order="left").get_column("r1")
     out = pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
-    return out.scatter(wanted.arg_true(), found)
+    wanted = ((stage == 2) & esc.is_not_null()).arg_true()
+    if wanted.len() == 0:
+        return out
+    hashes = ids_hash.gather(wanted)
+    ones = ((stage == 1) & ids_hash.is_in(hashes.implode())).arg_true()
+    first = pl.DataFrame({"h": ids_hash.gather(ones), "row": ones}).group_by("h").agg(pl.col("row").min())
+    row = pl.DataFrame({"h": hashes}).join(first, on="h", how="left", maintain_order="left").get_column("row")
+    other = (ids.gather(row) != ids.gather(wanted)).fill_null(False)
+    if other.any():
+        row = row.scatter(other.arg_true(), _first_rows(ids, ids.gather(wanted.filter(other)), ones))
+    return out.scatter(wanted, resp.gather(row))
+
+
+def _first_rows(ids, texts, rows) -> list[int | None]:
+    """For each of `texts`, the first of `rows` whose id it is (None if none)."""
+    import polars as pl
+
+    at = rows.filter(ids.gather(rows).is_in(texts.implode()))
+    first: dict[str, int] = {}
+    for i, text in zip(at.to_list(), ids.gather(at).to_list()):
+        first.setdefault(text, i)
+    return [first.get(t) for t in texts.to_list()]
 
 
 #: Each date-order rule: the column it points at, and its words ({column} stands for that date).
