@@ -16,6 +16,7 @@ list of commands is data (checker/cli/__init__.py), so no command module should 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -37,12 +38,17 @@ def commands() -> dict[str, list[str]]:
     }
 
 
+# As installed by pip, which writes each module's bytecode (.pyc) at install time: a shell that
+# sets PYTHONDONTWRITEBYTECODE would otherwise make every run compile chc's sources again.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(argv: list[str]) -> tuple[float, float]:
     """Wall time, and the CPU time (user + system) the process used: the second is what a busy
     machine inflates least."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(argv, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -27,7 +27,6 @@ _CODE_KEY = re.compile(r"""^["']?code["']?[ \t]*:""", re.M)
 
 PASS, FAIL, INVALID = "pass", "fail", "invalid"
 AUTO_JOBS_FROM = 16  # below this many files, starting worker processes costs more than it saves
-COMPILE_FROM = 4  # from this many files, compiling the submission schema (0.1 s) pays for itself
 
 
 @dataclass(frozen=True)
@@ -141,10 +140,6 @@ def validate_all(targets: Sequence[Target], *, jobs: int = 1, overrides: dict[st
     """Validate every target, in order; with jobs > 1, in a pool of worker processes."""
     work = partial(validate_file, overrides=overrides or {})
     total = len(targets)
-    if total >= COMPILE_FROM:  # before the pool starts, so that its workers inherit the compiled schema
-        from .validation import use_compiled
-
-        use_compiled()
     outcomes: list[Outcome] = []
     if jobs > 1 and total > 1:
         from concurrent.futures import ProcessPoolExecutor

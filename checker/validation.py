@@ -3,19 +3,23 @@
 jsonschema reports paths into the data; the YamlDocument knows where each path came from.
 Messages are rewritten for people who fill in forms, not for people who write schemas.
 
-Each validator is built once per process (lru_cache). In a batch, `use_compiled()` also compiles
-the submission schema to Python (fastjsonschema, about 10 times faster): a file it passes has no
-schema problem; a file it fails is validated again by jsonschema, which gives the located
-messages. So the fast path only ever answers "valid", and tests/test_validation_compiled.py
-checks that it never says so where jsonschema would not.
+A submission is first held to its schema compiled to Python (fastjsonschema's generated code,
+shipped as checker/schemas/submission_check.py: a few milliseconds, where importing jsonschema
+alone takes ten times that). A file it passes has no schema problem; a file it fails is validated
+again by jsonschema, which gives the located messages. So the fast path only ever answers "valid",
+and tests/test_validation_compiled.py checks that it never says so where jsonschema would not.
+The generated file carries the schema's hash and is used only while it matches; regenerate it
+with `python -m checker.validation` after changing the schema (a test says when).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib
 import json
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, Callable
 
 from .problems import Problem
@@ -39,8 +43,9 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-_COMPILED: dict[str, Callable[[Any], Any]] = {}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# schema file name -> the module generated from it (checker/schemas/<module>.py)
+GENERATED = {"submission.schema.json": "submission_check"}
 
 
 def _is_date(text: str) -> bool:
@@ -53,22 +58,28 @@ def _is_date(text: str) -> bool:
         return False
 
 
-def use_compiled(*names: str) -> None:
-    """Compile these schemas (default: the submission's) for the files that pass; worth its cost
-    (about 0.1 s) from a handful of files on. Without fastjsonschema, nothing changes."""
+def schema_sha256(name: str) -> str:
+    return hashlib.sha256(schema_path(name).read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def compiled_check(schema_name: str) -> Callable[[Any], Any] | None:
+    """The shipped generated check of this schema, or None when there is none or it is stale."""
+    module_name = GENERATED.get(schema_name)
+    if module_name is None:
+        return None
     try:
-        import fastjsonschema
-    except ImportError:  # pragma: no cover - a dependency; jsonschema alone gives the same answers
-        return
-    for name in names or ("submission.schema.json",):
-        if name not in _COMPILED:
-            schema = {k: v for k, v in load_schema(name).items() if k != "$schema"}  # its keywords are all draft-07's
-            _COMPILED[name] = fastjsonschema.compile(schema, formats={"date": _is_date}, use_default=False)
+        module = importlib.import_module(f"checker.schemas.{module_name}")
+    except ImportError:  # pragma: no cover - fastjsonschema missing: jsonschema alone gives the same answers
+        return None
+    if getattr(module, "SCHEMA_SHA256", None) != schema_sha256(schema_name):
+        return None
+    return partial(module.validate, custom_formats={"date": _is_date})
 
 
 def passes_compiled(data: Any, schema_name: str) -> bool:
-    """True if the compiled schema accepts the data; False if it does not, or is not compiled."""
-    check = _COMPILED.get(schema_name)
+    """True if the compiled schema accepts the data; False if it does not, or there is none."""
+    check = compiled_check(schema_name)
     if check is None:
         return False
     try:
@@ -76,6 +87,19 @@ def passes_compiled(data: Any, schema_name: str) -> bool:
     except Exception:  # JsonSchemaValueException, or a shape it cannot judge: jsonschema decides
         return False
     return True
+
+
+def generated_source(schema_name: str) -> str:
+    """The text of checker/schemas/<module>.py for this schema, as fastjsonschema writes it."""
+    import fastjsonschema
+
+    schema = {k: v for k, v in load_schema(schema_name).items() if k != "$schema"}  # its keywords are all draft-07's
+    code = fastjsonschema.compile_to_code(schema, formats={"date": _is_date}, use_default=False, detailed_exceptions=False)
+    entry = re.search(r"^def (validate\w*)\(", code, re.MULTILINE).group(1)
+    return (f"# Generated from {schema_name} by `python -m checker.validation`: do not edit.\n"
+            "# It only says whether a document is valid; jsonschema explains what is wrong.\n"
+            "# ruff: noqa\n"
+            f"SCHEMA_SHA256 = \"{schema_sha256(schema_name)}\"\n{code}\n\nvalidate = {entry}\n")
 
 
 def jsonable(value: Any) -> Any:
@@ -200,3 +224,12 @@ def _message(error: jsonschema.ValidationError, path: tuple) -> str:
     if v == "uniqueItems":
         return f"{where}: items must not repeat"
     return f"{where}: {error.message}"
+
+
+if __name__ == "__main__":  # python -m checker.validation: regenerate the shipped compiled checks
+    from .output import write_atomic
+
+    for _schema, _module in GENERATED.items():
+        _target = schema_path(_schema).with_name(f"{_module}.py")
+        write_atomic(_target, generated_source(_schema))
+        print(f"wrote {_target}")

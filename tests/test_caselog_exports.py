@@ -66,9 +66,9 @@ def test_the_same_log_without_the_map_reports_each_spelling_once(tmp_path):
     result = run("--submission", folder_with(tmp_path, "tenure-map.csv"))
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"{tmp_path}/caselog.csv:2:6: warning: unknown tenure 'General needs'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank (3 rows: 2, 6, 7); map the value under case_log.values.tenure [bad-tenure]",
-        f"{tmp_path}/caselog.csv:3:6: warning: unknown tenure 'Supported housing'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank [bad-tenure]",
-        f"{tmp_path}/caselog.csv:5:6: warning: unknown tenure 'Leasehold'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank [bad-tenure]",
+        f"{tmp_path}/caselog.csv:2:6: warning: unknown tenure 'General needs'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank (3 rows: 2, 6, 7); map the value under case_log.values.tenure (to lcra, lcho or exclude) [bad-tenure]",
+        f"{tmp_path}/caselog.csv:3:6: warning: unknown tenure 'Supported housing'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank; map the value under case_log.values.tenure (to lcra, lcho or exclude) [bad-tenure]",
+        f"{tmp_path}/caselog.csv:5:6: warning: unknown tenure 'Leasehold'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank; map the value under case_log.values.tenure (to lcra, lcho or exclude) [bad-tenure]",
         "warning: 5 of 6 rows left out (bad-tenure 5)",
     ]
 
@@ -79,13 +79,13 @@ def test_a_log_mostly_left_out_is_refused_with_no_figures(tmp_path):
     assert result.exit_code == 2
     assert result.stdout == ""
     log = f"{tmp_path}/caselog.csv"
+    # Refused: the summary, then each value not in the map once, with its count and first rows.
     assert result.stderr.splitlines() == [
-        f"{log}:2:6: warning: unknown tenure 'General needs'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank (80 rows: 2, 3, 5, 6, 8 and 75 more); map the value under case_log.values.tenure [bad-tenure]",
-        f"{log}:4:6: warning: unknown tenure 'Supported housing'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank (39 rows: 4, 7, 10, 13, 16 and 34 more); map the value under case_log.values.tenure [bad-tenure]",
-        "warning: 119 of 120 rows left out (bad-tenure 119)",
         f"{log}: error: 119 of 120 rows (99.2%) cannot be used, more than the 2% allowed (setting max_excluded_pct), so no figures were computed. "
-        f"Top reasons: bad-tenure 119 (e.g. {log}:2:6: unknown tenure 'General needs'). "
+        "Top reasons: bad-tenure 119 (2 values not in the map, each reported with its rows). "
         "Fix the export, or map its columns and values (case_log.columns, case_log.values) [case-log-rows-excluded]",
+        f"{log}:2:6: error: unknown tenure 'General needs'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank (80 rows: 2, 3, 5, 6, 8 and 75 more); map the value under case_log.values.tenure (to lcra, lcho or exclude) [bad-tenure]",
+        f"{log}:4:6: error: unknown tenure 'Supported housing'; expected LCRA (low-cost rental) or LCHO (low-cost home ownership), or blank (39 rows: 4, 7, 10, 13, 16 and 34 more); map the value under case_log.values.tenure (to lcra, lcho or exclude) [bad-tenure]",
     ]
     # Mapped, the same log gives figures: nothing left out.
     mapped = run("--submission", folder_with(tmp_path, "mostly-excluded.csv", TENURE_MAP), "--format", "json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from jsonschema import Draft202012Validator
 
 from checker.assess import assess
@@ -15,10 +16,15 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def test_result_matches_its_schema_for_every_golden_case():
     validator = Draft202012Validator(load_schema("result.schema.json"))
+    checked = 0
     for case in sorted(GOLDEN.iterdir()):
         if (case / "submission.yaml").is_file():
+            if yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))["exit"] == 2:
+                continue  # refused as input: there is no result (test_golden fixes the problems)
             result = build_result(assess(case / "submission.yaml"))
             assert list(validator.iter_errors(result)) == [], case.name
+            checked += 1
+    assert checked >= 20
 
 
 def test_contradiction_carries_figure_and_tolerance():

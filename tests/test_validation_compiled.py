@@ -1,5 +1,5 @@
-"""The compiled submission schema (fastjsonschema, used in batches) never calls valid what jsonschema
-would refuse: it may only make the answer "no problems" faster.
+"""The compiled submission schema (fastjsonschema's generated code, shipped with chc) never calls
+valid what jsonschema would refuse: it may only make the answer "no problems" faster.
 
 Every submission YAML the project holds (examples, golden, hostile inputs, the benchmark's mix)
 and many small mutations of the bundled example go through both; wherever the compiled check
@@ -22,11 +22,25 @@ ROOT = Path(__file__).parent.parent
 SCHEMA = "submission.schema.json"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def compiled():
-    validation.use_compiled(SCHEMA)
-    yield
-    validation._COMPILED.pop(SCHEMA, None)
+def test_the_shipped_compiled_check_is_the_schema_s_own():
+    """Edit the schema without regenerating and this fails: run `python -m checker.validation`."""
+    shipped = (ROOT / "checker" / "schemas" / "submission_check.py").read_text(encoding="utf-8")
+    assert f'SCHEMA_SHA256 = "{validation.schema_sha256(SCHEMA)}"' in shipped.splitlines()
+    assert validation.compiled_check(SCHEMA) is not None
+    import fastjsonschema
+
+    if f'VERSION = "{fastjsonschema.VERSION}"' in shipped:  # another fastjsonschema may write other code
+        assert validation.generated_source(SCHEMA) == shipped
+
+
+def test_a_stale_compiled_check_is_not_used(monkeypatch):
+    validation.compiled_check.cache_clear()
+    monkeypatch.setattr(validation, "schema_sha256", lambda name: "0" * 64)
+    try:
+        assert validation.compiled_check(SCHEMA) is None
+        assert not validation.passes_compiled(validation.jsonable(documents()[0]), SCHEMA)
+    finally:
+        validation.compiled_check.cache_clear()
 
 
 def documents() -> list:

@@ -23,7 +23,7 @@ from typing import Mapping
 import numpy as np
 import polars as pl
 
-from .reader import CaseLog, default_value_maps, value_key
+from .reader import FIRST_ROWS, CaseLog, default_value_maps, value_key
 from ..problems import InputError, Location, Problem
 from ..codes import StageTimescale, Timescales
 from .workdays import COUNT_FROM_CHOICES, WorkingCalendar
@@ -286,6 +286,11 @@ def compute_metrics(
     )
 
 
+#: Rules of values a value map reads (case_log.values): reported once per distinct value.
+VALUE_RULES = frozenset({"unknown-stage", "bad-tenure", "bad-withdrawn"})
+MAX_VALUES_SHOWN = 20
+
+
 def check_excluded(caselog: CaseLog, settings: MetricSettings = MetricSettings()) -> None:
     """Raise InputError when the rows left out are more than `max_excluded_pct` of the rows and
     more than `max_excluded_rows`: the problem is the log, not the complaints, and figures from what
@@ -302,8 +307,13 @@ def check_excluded(caselog: CaseLog, settings: MetricSettings = MetricSettings()
     reasons = sorted(caselog.excluded.items(), key=lambda kv: (-kv[1], kv[0]))
     parts = []
     for rule, count in reasons[:3]:
-        examples = by_rule.get(rule, [])[:1]
-        shown = f" (e.g. {examples[0].location}: {examples[0].message.split(';')[0]})" if examples else ""
+        found = by_rule.get(rule, [])
+        if rule in VALUE_RULES:
+            shown = f" ({len(found)} value{'s' if len(found) != 1 else ''} not in the map, each reported with its rows)" if found else ""
+        else:
+            lines = sorted({p.location.line for p in found if p.location.line})
+            listed = ", ".join(str(r) for r in lines[:FIRST_ROWS]) + (f" and {count - FIRST_ROWS:,} more" if count > FIRST_ROWS else "")
+            shown = f" (rows {listed}; e.g. {found[0].location}: {found[0].message.split(';')[0]})" if found else ""
         parts.append(f"{rule} {count:,}{shown}")
     more = f"; {len(reasons) - 3} other reason(s)" if len(reasons) > 3 else ""
     share = pct(excluded, max(rows, 1))
@@ -312,7 +322,9 @@ def check_excluded(caselog: CaseLog, settings: MetricSettings = MetricSettings()
                f"{_pct_text(settings.max_excluded_pct)}% allowed (setting max_excluded_pct), so no figures were computed. "
                f"Top reasons: " + "; ".join(parts) + more
                + ". Fix the export, or map its columns and values (case_log.columns, case_log.values)")
-    raise InputError([Problem(where, message, "case-log-rows-excluded")])
+    # A value not in the map is one problem for all its rows (its count and first rows): all are shown.
+    values = [p for rule, _ in reasons[:3] if rule in VALUE_RULES for p in by_rule.get(rule, [])]
+    raise InputError([Problem(where, message, "case-log-rows-excluded"), *values[:MAX_VALUES_SHOWN]])
 
 
 def _pct_text(value: float) -> str:

@@ -907,6 +907,7 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
     excluded: dict[str, int] = {}
     i_id = index["id"]
     rules_for_kind = {"stage": "unknown-stage", "tenure": "bad-tenure", "withdrawn": "bad-withdrawn"}
+    MAP_TARGETS = {"stage": "1, 2 or exclude", "tenure": "lcra, lcho or exclude", "withdrawn": "yes or no"}
 
     def value_problem(kind: str, text: str, j: int, message: str) -> Problem | None:
         key = (kind, text)
@@ -917,7 +918,9 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
         if len(rows) > 1:
             shown = ", ".join(str(r) for r in rows[:FIRST_ROWS])
             more = f" and {len(rows) - FIRST_ROWS:,} more" if len(rows) > FIRST_ROWS else ""
-            message += (f" ({len(rows):,} rows: {shown}{more}); map the value under case_log.values.{kind}")
+            message += f" ({len(rows):,} rows: {shown}{more})"
+        if text.strip():  # a blank cell is missing, not a spelling to map
+            message += f"; map the value under case_log.values.{kind} (to {MAP_TARGETS[kind]})"
         return Problem(where(bad_rows[j], index[kind]), message, rules_for_kind[kind])
 
     bad_rows = bad_idx.to_list()

@@ -219,21 +219,21 @@ def make_metrics_command(timescales_for: Callable[[str], Timescales] = timescale
             log = _read(caselog, columns, sheet, values, header_row, suggest=submission_path is None and not columns)
         except InputError as exc:
             _fail(exc.problems)
-        for p in (*log.notes, *log.problems):
-            click.echo(f"{p.location}: warning: {p.message} [{p.rule}]", err=True)
-        if log.excluded_total:
-            reasons = ", ".join(f"{rule} {n:,}" for rule, n in log.excluded.items())
-            click.echo(f"warning: {log.excluded_total:,} of {log.rows_read:,} rows left out ({reasons})", err=True)
         from ..caselog.metrics import MetricSettings, check_excluded, compute_metrics
 
         settings = MetricSettings(count_extensions_in_time=extensions_in_time, count_from_non_working_day=count_from)
         pct_allowed = max_excluded_pct if max_excluded_pct is not None else excluded_pct
         if pct_allowed is not None:
             settings = replace(settings, max_excluded_pct=float(pct_allowed))
-        try:
+        try:  # a log refused for its left-out rows: the refusal names the reasons (and each unmapped value)
             check_excluded(log, settings)
         except InputError as exc:
             _fail(exc.problems)
+        for p in (*log.notes, *log.problems):
+            click.echo(f"{p.location}: warning: {p.message} [{p.rule}]", err=True)
+        if log.excluded_total:
+            reasons = ", ".join(f"{rule} {n:,}" for rule, n in log.excluded.items())
+            click.echo(f"warning: {log.excluded_total:,} of {log.rows_read:,} rows left out ({reasons})", err=True)
         calendar = WorkingCalendar(nation, frozenset(closure_dates), count_from)
         result = compute_metrics(log, calendar, timescales, homes_lcra, homes_lcho, settings,
                                  period_start=start_dates[0] if start_dates else None)
