@@ -66,3 +66,19 @@ def test_text_columns_read_like_categorical_ones(tmp_path, monkeypatch):
     expected = _read(tmp_path)
     monkeypatch.setattr(table, "_repeated_columns", lambda *a: frozenset())
     assert _read(tmp_path) == expected
+
+
+def test_first_ids_of_a_long_list_in_natural_order():
+    """A long list is narrowed in polars before the natural-key sort; the answer is the sort's own."""
+    import heapq
+    import random
+
+    from checker.caselog.metrics import _natural_key, first_by_id
+
+    rng = random.Random(5)
+    parts = ["C", "c", "X-", "", "0", "00", "1", "9", "10", "A1B", "-", "2024/", "٣"]
+    for _ in range(20):
+        ids = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 4))) for _ in range(5000)]
+        assert first_by_id(pl.Series(ids)) == tuple(heapq.nsmallest(5, ids, key=_natural_key))
+    ids = [f"C{i:07d}" for i in range(60_000, 0, -1)] + [f"C{i}" for i in range(3000)] + ["C0000000", "1"]
+    assert first_by_id(pl.Series(ids)) == ("1", "C0", "C0000000", "C0000001", "C1")

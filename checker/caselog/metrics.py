@@ -591,12 +591,11 @@ def first_by_id(ids, n: int = LATE_EXAMPLES) -> tuple[str, ...]:
 
 def _first_by_shape(ids, n: int):
     """The ids that can be among the first `n` in natural order, in row order: the first `n` of
-    each shape (the id with each ASCII digit read as 0). Ids of one shape have their digit runs
-    at the same places and of the same lengths, so their natural order is their plain order, and
-    ties are equal ids."""
-    shape = ids.str.replace_many({str(d): "0" for d in range(1, 10)})
-    df = pl.DataFrame({"id": ids, "shape": shape}).with_row_index("i")
-    keep = df.group_by("shape").agg(pl.col("i").bottom_k_by(["id", "i"], n)).get_column("i").explode().sort()
+    each group of ids that differ only in trailing ASCII digits of one length ("C0000017" and
+    "C0000102"). Within a group the natural order is the plain order, and ties are equal ids."""
+    df = pl.DataFrame({"id": ids, "stem": ids.str.strip_chars_end("0123456789"), "len": ids.str.len_bytes()})
+    keep = (df.with_row_index("i").group_by("stem", "len").agg(pl.col("i").bottom_k_by(["id", "i"], n))
+            .get_column("i").explode().sort())
     return ids.gather(keep)
 
 
