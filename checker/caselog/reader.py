@@ -871,9 +871,7 @@ def _order_exprs():
 def _order_violations(rows_frame):
     import polars as pl
 
-    exprs = _order_exprs()
-    flags = rows_frame.select([e.fill_null(False).alias(k) for k, e in exprs.items()])
-    return flags.select(pl.any_horizontal(pl.all())).to_series().fill_null(False)
+    return rows_frame.select(pl.any_horizontal([e.fill_null(False) for e in _order_exprs().values()])).to_series()
 
 
 def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, dup_first, ids):
