@@ -8,9 +8,11 @@ values are read through value maps (the submission's `case_log.values`, then the
 out, so an analyst sees every bad row at once. A file that cannot be used at all raises
 `InputError`.
 
-Columnar, on one code path: each DISTINCT cell text is parsed once with the parsers below, the
-results are mapped back to the column (polars), bad rows are found with vectorised masks, and only
-those rows go through the message code, which words them exactly as a row-by-row reading would.
+Columnar, on one code path: each DISTINCT cell text is parsed once with the parsers below (a
+categorical column lists them; a text column is made one), the results are gathered to the rows by
+code, bad rows are found with vectorised masks, and only those rows go through the message code,
+which words them exactly as a row-by-row reading would. Ids are grouped and matched by their
+hashes, and what the hashes pair is checked by text.
 """
 
 from __future__ import annotations

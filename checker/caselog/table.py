@@ -4,11 +4,13 @@ What a case log means (which column is which, dates, stages) is reader.py's busi
 only turns a file into header + cells as text, with the line or row each cell came from, so that
 every later message can point at `file:line:col` or `file[Sheet]!C7`.
 
-- CSV is read by polars (all columns text). Line numbers stay exact: when no record spans lines,
-  row i is line header+1+i; otherwise (a quoted cell with a line break, a quote polars refuses)
-  Python's csv module re-reads the text and records the line each record starts on. A CSV over
-  1 MiB is never held whole as text: one pass checks it (hash, NUL, UTF-8, lines), its head gives
-  the header, polars reads the file. A quote left open is a located problem, never a lost tail.
+- CSV is read by polars, every column as text; a column whose texts repeat in the first rows
+  (dates, stages, tenures) as categorical text, each distinct text stored once. Line numbers stay
+  exact: when no record spans lines, row i is line header+1+i; otherwise (a quoted cell with a
+  line break, a quote polars refuses) Python's csv module re-reads the text and records the line
+  each record starts on. A CSV over 1 MiB is never held whole as text: one pass checks it (NUL,
+  UTF-8, lines) while a thread hashes it, its head gives the header, polars reads the file. A
+  quote left open is a located problem, never a lost tail.
 - XLSX is read by python-calamine. Before that, one streaming pass over the zip and the sheet's
   XML finds what calamine does not say: merged cells, formulas with no saved value, error cells
   (#REF!), hidden rows and sheets; and the limits (bytes, cells, cell length, uncompressed size,
