@@ -30,6 +30,7 @@ import codecs
 import csv
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import html
 import io
@@ -56,11 +57,17 @@ def _fewer_malloc_arenas() -> None:
 
 _fewer_malloc_arenas()
 
+import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
 
 from ..problems import InputError, Location, Problem
 from ..textsafe import printable
 from ..yamlsource import decode_text, utf16_without_bom
+
+# The objects of the modules loaded by now (polars and numpy are most of them) live as long as the
+# process: frozen, Python's cyclic collector no longer walks them on each full collection while a
+# log is read, nor at exit (about a tenth of the time of `chc metrics` on a million rows).
+gc.freeze()
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -443,8 +450,6 @@ class _CsvFile:
 def _scan_csv(p: Path, name: str) -> _CsvFile:
     """One pass over the file in chunks: NUL bytes and bad UTF-8 (located), line count. The chunks
     are read into one buffer (no new memory for each); the hash is `_FileDigest`'s."""
-    import numpy as np
-
     decoder = codecs.getincrementaldecoder("utf-8")()
     newlines = crs = crlfs = 0
     offset = 0
