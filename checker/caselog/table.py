@@ -616,6 +616,10 @@ def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, k
                     rows_read=rows_read, blank_rows=rows_read - frame.height, cell_problems=(), notes=tuple(notes))
 
 
+#: How much of a CSV's body tells which of its columns repeat (a few thousand rows).
+SAMPLE_BYTES = 1 << 18
+
+
 def _schema(width: int, repeated: frozenset[int] = frozenset()) -> dict[str, Any]:
     """All columns text; those in `repeated` categorical (each distinct text stored once, in
     categories of this file alone)."""
@@ -631,6 +635,7 @@ def _repeated_columns(sample: bytes, width: int, delimiter: str) -> frozenset[in
     """The columns whose texts repeat in the file's first rows (fewer distinct texts than half the
     rows: dates, stages, tenures, outcomes), read as categorical. Only speed and memory depend on
     it: the reader types a column through its distinct texts either way."""
+    sample = sample[:SAMPLE_BYTES]
     sample = sample[:sample.rfind(b"\n") + 1]
     if not sample:
         return frozenset()
@@ -659,7 +664,7 @@ def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: in
         return None, None  # a quote left open on the last line
     lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
     try:
-        frame = pl.read_csv(io.BytesIO(body), has_header=False, schema=_schema(width, _repeated_columns(body[:HEAD_BYTES], width, delimiter)),
+        frame = pl.read_csv(io.BytesIO(body), has_header=False, schema=_schema(width, _repeated_columns(body, width, delimiter)),
                             separator=delimiter, quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
     except pl.exceptions.PolarsError:  # quotes polars refuses (e.g. "ab"cd): the csv module reads them
         return None, None
