@@ -759,6 +759,7 @@ def _check_cells(frame: pl.DataFrame, rows: pl.Series, name: str, sheet: str, li
         return
     texts = [pl.col(c).str.len_bytes().max() for c in frame.columns if not is_categorical(frame[c])]
     longest = max([n or 0 for n in frame.select(texts).row(0)] if texts else [0])
+    # a categorical column's texts are among its categories (one set for the file's columns)
     categories = {frame[c].dtype.categories for c in frame.columns if is_categorical(frame[c])}
     longest = max([longest] + [c.to_series().str.len_bytes().max() or 0 for c in categories])
     if longest <= limits.max_cell_chars:
