@@ -82,3 +82,19 @@ def test_first_ids_of_a_long_list_in_natural_order():
         assert first_by_id(pl.Series(ids)) == tuple(heapq.nsmallest(5, ids, key=_natural_key))
     ids = [f"C{i:07d}" for i in range(60_000, 0, -1)] + [f"C{i}" for i in range(3000)] + ["C0000000", "1"]
     assert first_by_id(pl.Series(ids)) == ("1", "C0", "C0000000", "C0000001", "C1")
+
+
+def test_distinct_texts_of_categorical_columns():
+    """Each row's position among its column's distinct texts, a missing cell read as the empty
+    text, also when the categories the columns share have grown since they were first listed."""
+    from checker.caselog.reader import _distinct
+
+    shared = pl.Categories.random()
+    first = pl.Series(["x", "y", None, "x"], dtype=pl.Categorical(shared))
+    texts, at = _distinct(first)
+    assert [texts[i] for i in at.to_list()] == ["x", "y", "", "x"] and sorted(texts) == ["", "x", "y"]
+    later = pl.Series(["z", "x", "w"], dtype=pl.Categorical(shared))
+    texts, at = _distinct(later)
+    assert [texts[i] for i in at.to_list()] == ["z", "x", "w"] and sorted(texts) == ["w", "x", "z"]
+    texts, at = _distinct(pl.Series(["b", None, "a", "b"]))  # a text column
+    assert [texts[i] for i in at.to_list()] == ["b", "", "a", "b"] and sorted(texts) == ["", "a", "b"]

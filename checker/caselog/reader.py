@@ -748,9 +748,12 @@ def _distinct(column) -> tuple[list[str], Any]:
 
     if not is_categorical(column):
         column = column.cast(pl.Categorical(pl.Categories.random()))
+    physical = column.to_physical()
     categories = _categories(column.dtype.categories)  # the file's, shared by its columns
+    if (physical.max() or 0) >= categories.len():  # grown since they were listed
+        categories = column.dtype.categories.to_series()
     top = categories.len()  # a missing cell's code
-    codes = column.to_physical().fill_null(top).to_numpy()
+    codes = physical.fill_null(top).to_numpy()
     present = np.flatnonzero(np.bincount(codes, minlength=top + 1))
     texts = categories.gather(present[present < top]).fill_null("").to_list() + ([""] if len(present) and present[-1] == top else [])
     lookup = np.zeros(top + 1, dtype=np.uint32)
