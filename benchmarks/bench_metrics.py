@@ -42,9 +42,18 @@ def ensure(kind: str, rows: int) -> Path:
     return path
 
 
+def _env() -> dict:
+    """The environment of each run: CI (no progress bar), and bytecode cached as an installed
+    package has it (pip compiles it at install; pandas' is), even where PYTHONDONTWRITEBYTECODE is
+    set: otherwise every chc run would compile its own modules from source."""
+    env = dict(os.environ, CI="true")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def timed(args: list[str]) -> dict:
     """Run a fresh process; its wall time and peak resident memory."""
-    env = dict(os.environ, CI="true")
+    env = _env()
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -67,9 +76,9 @@ def pandas(path: Path) -> dict:
 def agree(path: Path) -> list[str]:
     """The counts where chc and the pandas script differ (none expected)."""
     ours = json.loads(subprocess.run([sys.executable, "-c", CHC, str(path), "--format", "json"], cwd=ROOT, check=True,
-                                     capture_output=True, text=True, env=dict(os.environ, CI="true")).stdout)
+                                     capture_output=True, text=True, env=_env()).stdout)
     theirs = json.loads(subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_pandas.py"), str(path)], cwd=ROOT,
-                                       check=True, capture_output=True, text=True).stdout)
+                                       check=True, capture_output=True, text=True, env=_env()).stdout)
     return [f"stage{n}.{k}: chc {ours[f'stage{n}'][k]} pandas {theirs[f'stage{n}'][k]}"
             for n in (1, 2) for k in COUNTS if ours[f"stage{n}"][k] != theirs[f"stage{n}"][k]]
 
@@ -93,11 +102,14 @@ def main(argv=None) -> int:
     for kind, rows in [("csv", n) for n in sizes] + [("xlsx", 100_000)]:
         path = ensure(kind, rows)
         n = 3 if rows >= 1_000_000 else runs
-        ours = [chc(path) for _ in range(n)]
+        ours, theirs = [], []
+        for _ in range(n):  # alternated, so that a change in the machine's load falls on both
+            ours.append(chc(path))
+            if kind == "csv":
+                theirs.append(pandas(path))
         s = statistics.median(x["s"] for x in ours)
         mb = max(x["mb"] for x in ours)
         if kind == "csv":
-            theirs = [pandas(path) for _ in range(n)]
             ps = statistics.median(x["s"] for x in theirs)
             pmb = max(x["mb"] for x in theirs)
             cols = f"{ps:>10.2f}{pmb:>10.0f}{s / ps:>11.2f}"

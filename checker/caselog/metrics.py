@@ -236,16 +236,16 @@ def compute_metrics(
         calendar = calendar.covering(period_start, period_start)
 
     frame = caselog.frame
-    days = _DayNumbers(calendar, frame)
-    stage = frame["stage"].to_numpy()
-    withdrawn = frame["withdrawn"].to_numpy()
-    tenure = _tenure_codes(frame["tenure"])
-    categories = _counts_by_stage(frame, "category")
-    responded_any = days.get("responded")[2] & (~withdrawn if settings.exclude_withdrawn else True)
-    outcomes = _counts_by_stage(frame.filter(pl.Series(responded_any)), "outcome")
     has_reasons = "extension_reason" in caselog.columns  # without the column, whether a reason was recorded is unknown
-    stages = {n: _stage_figures(n, stage == n, frame, days, withdrawn, tenure, timescales.stage(n), settings,
-                                categories.get(n, {}), outcomes.get(n, {}), has_reasons) for n in (1, 2)}
+    stages = {}
+    for n in (1, 2):
+        part = frame.filter(pl.col("stage") == n)  # one stage's rows: every figure is a mask over them
+        days = _DayNumbers(calendar, part)
+        withdrawn = part["withdrawn"].to_numpy()
+        responded_any = days.get("responded")[2] & (~withdrawn if settings.exclude_withdrawn else True)
+        stages[n] = _stage_figures(n, np.ones(part.height, dtype=bool), part, days, withdrawn, _tenure_codes(part["tenure"]),
+                                   timescales.stage(n), settings, _counts(part["category"]),
+                                   _counts(part["outcome"].filter(pl.Series(responded_any))), has_reasons)
     s1, s2 = stages[1][0], stages[2][0]
     by_quarter = None
     if period_start is not None:
@@ -355,7 +355,7 @@ class _DayNumbers:
         if hit is None:
             phys = self.frame[column].to_physical()
             present = phys.is_not_null().to_numpy()
-            idx = (phys.fill_null(self.base_days) - self.base_days).to_numpy().astype(np.int64)
+            idx = (phys.fill_null(self.base_days) - self.base_days).to_numpy()
             hit = self._cache[column] = (self.up_table[idx], self.start_table[idx], present)
         return hit
 
@@ -364,8 +364,12 @@ _TENURES = ("LCRA", "LCHO", "", "OTHER")
 
 
 def _tenure_codes(series) -> np.ndarray:
-    codes = series.replace_strict(list(_TENURES), list(range(len(_TENURES))), default=3, return_dtype=pl.Int8)
-    return codes.to_numpy()
+    """Each row's tenure as its place in _TENURES (3 for any other text), through the distinct texts."""
+    texts = series.unique()
+    if texts.len() == 0:
+        return np.zeros(0, dtype=np.int8)
+    codes = [_TENURES.index(t) if t in _TENURES else 3 for t in texts.cast(pl.String).to_list()]
+    return series.replace_strict(texts, pl.Series(codes, dtype=pl.Int8), return_dtype=pl.Int8).to_numpy()
 
 
 def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdrawn: np.ndarray, tenure: np.ndarray,
@@ -463,12 +467,9 @@ def _stage_figures(number: int, m: np.ndarray, frame, days: _DayNumbers, withdra
     return stage_metrics, tenure_received, by_tenure
 
 
-def _counts_by_stage(frame, column: str) -> dict[int, dict[str, int]]:
-    """How many rows hold each text of `column`, per stage (one group-by for both stages)."""
-    out: dict[int, dict[str, int]] = {}
-    for stage, text, n in frame.group_by(["stage", column]).len().iter_rows():
-        out.setdefault(stage, {})[text] = n
-    return out
+def _counts(texts) -> dict[str, int]:
+    """How many rows hold each text."""
+    return dict(texts.value_counts().iter_rows())
 
 
 def _outcomes(texts: Mapping[str, int]) -> dict[str, int]:
@@ -545,7 +546,7 @@ def _tenure_ch02(by_tenure: np.ndarray, tenure: str, settings: MetricSettings) -
 
 def _natural_key(text: str) -> tuple:
     """'C2' sorts before 'C10'."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", text))
+    return tuple((0, int(part), "") if part.isdecimal() else (1, 0, part) for part in re.findall(r"\d+|\D+", text))
 
 
 def first_by_id(ids, n: int = LATE_EXAMPLES) -> tuple[str, ...]:
@@ -554,6 +555,9 @@ def first_by_id(ids, n: int = LATE_EXAMPLES) -> tuple[str, ...]:
     A long list is narrowed first, in polars, by the first two parts of the natural key (a prefix
     of the full key, so nothing that could be among the first `n` is dropped); only the few
     candidates left are sorted by the full key."""
+    if ids.len() <= 2000:
+        return tuple(heapq.nsmallest(n, ids.to_list(), key=_natural_key))
+    ids = _first_by_shape(ids, n)
     if ids.len() <= 2000:
         return tuple(heapq.nsmallest(n, ids.to_list(), key=_natural_key))
     part = r"(\d+|\D+)"
@@ -583,6 +587,16 @@ def first_by_id(ids, n: int = LATE_EXAMPLES) -> tuple[str, ...]:
         equal = equal & (pl.col(c) == last[c])
     candidates = df.filter(cond | equal).sort("i")["id"].to_list()
     return tuple(heapq.nsmallest(n, candidates, key=_natural_key))
+
+
+def _first_by_shape(ids, n: int):
+    """The ids that can be among the first `n` in natural order, in row order: the first `n` of
+    each group of ids that differ only in trailing ASCII digits of one length ("C0000017" and
+    "C0000102"). Within a group the natural order is the plain order, and ties are equal ids."""
+    df = pl.DataFrame({"id": ids, "stem": ids.str.strip_chars_end("0123456789"), "len": ids.str.len_bytes()})
+    keep = (df.with_row_index("i").group_by("stem", "len").agg(pl.col("i").bottom_k_by(["id", "i"], n))
+            .get_column("i").explode().sort())
+    return ids.gather(keep)
 
 
 def _median(values: np.ndarray) -> float | None:

@@ -8,9 +8,11 @@ values are read through value maps (the submission's `case_log.values`, then the
 out, so an analyst sees every bad row at once. A file that cannot be used at all raises
 `InputError`.
 
-Columnar, on one code path: each DISTINCT cell text is parsed once with the parsers below, the
-results are mapped back to the column (polars), bad rows are found with vectorised masks, and only
-those rows go through the message code, which words them exactly as a row-by-row reading would.
+Columnar, on one code path: each DISTINCT cell text is parsed once with the parsers below (a
+categorical column lists them; a text column is made one), the results are gathered to the rows by
+code, bad rows are found with vectorised masks, and only those rows go through the message code,
+which words them exactly as a row-by-row reading would. Ids are grouped and matched by their
+hashes, and what the hashes pair is checked by text.
 """
 
 from __future__ import annotations
@@ -73,7 +75,8 @@ def _frame_schema():
 
     schema = {"id": pl.String, "stage": pl.Int8}
     schema.update({c: pl.Date for c in DATE_COLUMNS})
-    schema.update({"outcome": pl.String, "category": pl.String, "tenure": pl.String, "withdrawn": pl.Boolean,
+    # few distinct texts: categorical (each stored once; the figures count them by code)
+    schema.update({"outcome": pl.Categorical, "category": pl.Categorical, "tenure": pl.Categorical, "withdrawn": pl.Boolean,
                    "row": pl.Int64, "extension_reason": pl.String})
     return schema
 
@@ -586,6 +589,7 @@ def read_caselog(
 
 def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, Mapping[str, Any]]) -> CaseLog:
     """Type, validate and keep the usable rows of a table read from a case-log export."""
+    import numpy as np
     import polars as pl
 
     index, found, by_name = _resolve_columns(table, dict(mapping))
@@ -594,79 +598,59 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     maps = default_value_maps()
     no_date = maps["no_date"]
 
-    raws: dict[str, pl.Series] = {}
-
     def raw(ours: str) -> pl.Series | None:
         i = index.get(ours)
-        if i is None:
-            return None
-        if ours not in raws:
-            column = frame.get_column(f"c{i}")
-            raws[ours] = column.fill_null("") if column.null_count() else column
-        return raws[ours]
+        return None if i is None else frame.get_column(f"c{i}")
 
-    # Each distinct cell text parsed once; the result mapped back to the rows. The distinct texts
-    # of every typed column come in one query, and the mapped columns in one more.
+    # Each distinct cell text parsed once; the results gathered to the rows.
     parsed: dict[str, dict[str, Any]] = {}
     typed: dict[str, pl.Series] = {}
     bad: dict[str, pl.Series] = {}
-    kinds = [ours for ours in (*DATE_COLUMNS, "stage", "tenure", "withdrawn") if ours in index]
-    cell = lambda ours: pl.col(f"c{index[ours]}").fill_null("")  # noqa: E731
-    distinct = dict(zip(kinds, frame.select([cell(o).unique().implode().alias(o) for o in kinds]).row(0)))
-    exprs = []
-    empty: dict[str, pl.Series] = {}
-
-    def mapped(ours: str, memo: dict, results: list, dtype, name: str) -> None:
-        if not memo:  # no rows (polars would give an empty mapping's column as text, not `dtype`)
-            empty[name] = pl.Series(name, [], dtype=dtype)
-            return
-        exprs.append(cell(ours).replace_strict(pl.Series(list(memo), dtype=pl.String), pl.Series(results, dtype=dtype),
-                                               return_dtype=dtype).cast(dtype).alias(name))
-
+    zeros = pl.repeat(False, n, dtype=pl.Boolean, eager=True) if n else pl.Series([], dtype=pl.Boolean)
+    mapped_out = zeros
+    dates: dict[str, Any] = {}  # the date columns share most of their texts
     for ours in DATE_COLUMNS:
         if ours not in index:
             continue
+        texts, at = _distinct(raw(ours))
         memo = {}
-        for text in distinct[ours]:
-            key = value_key(text)
-            memo[text] = None if (not key or key in no_date) else parse_date_text(text)
+        for text in texts:
+            if text not in dates:
+                key = value_key(text)
+                dates[text] = None if (not key or key in no_date) else parse_date_text(text)
+            memo[text] = dates[text]
         parsed[ours] = memo
-        mapped(ours, memo, [v if isinstance(v, dt.date) else None for v in memo.values()], pl.Date, ours)
-        flags = [isinstance(v, str) for v in memo.values()]
-        if any(flags):
-            mapped(ours, memo, flags, pl.Boolean, "bad " + ours)
-    zeros = pl.repeat(False, n, dtype=pl.Boolean, eager=True) if n else pl.Series([], dtype=pl.Boolean)
-    mapped_out = zeros
+        results = [memo[t] for t in texts]
+        typed[ours] = _gather([v if isinstance(v, dt.date) else None for v in results], pl.Date, at)
+        if any(isinstance(v, str) for v in results):
+            bad[ours] = _gather([isinstance(v, str) for v in results], pl.Boolean, at)
     value_parsers = {kind: _Values(kind, values.get(kind)) for kind in VALUE_KINDS}
-    for kind, dtype in (("stage", pl.Int8), ("tenure", pl.String), ("withdrawn", pl.Boolean)):
+    for kind, dtype in (("stage", pl.Int8), ("tenure", pl.Categorical), ("withdrawn", pl.Boolean)):
         if kind not in index:
             continue
         parse = value_parsers[kind]
-        memo = {text: parse(text) for text in distinct[kind]}
+        texts, at = _distinct(raw(kind))
+        memo = {text: parse(text) for text in texts}
         parsed[kind] = memo
-        flags = [isinstance(v, str) and (kind != "tenure" or v[:1] == "!") for v in memo.values()]
-        mapped(kind, memo, [None if f or (isinstance(v, str) and v == "exclude") else v for f, v in zip(flags, memo.values())], dtype, kind)
+        results = [memo[t] for t in texts]
+        flags = [isinstance(v, str) and (kind != "tenure" or v[:1] == "!") for v in results]
+        typed[kind] = _gather([None if f or (isinstance(v, str) and v == "exclude") else v for f, v in zip(flags, results)], dtype, at)
         if any(flags):
-            mapped(kind, memo, flags, pl.Boolean, "bad " + kind)
+            bad[kind] = _gather(flags, pl.Boolean, at)
         if kind == "stage":
-            out_flags = [isinstance(v, str) and v == "exclude" for v in memo.values()]
+            out_flags = [isinstance(v, str) and v == "exclude" for v in results]
             if any(out_flags):
-                mapped(kind, memo, out_flags, pl.Boolean, "mapped out")
-    results = {**empty, **(frame.select(exprs).to_dict() if exprs else {})}
-    for ours in kinds:
-        typed[ours] = results[ours]
-        bad[ours] = results.get("bad " + ours)
-    if "mapped out" in results:
-        mapped_out = results["mapped out"]
+                mapped_out = _gather(out_flags, pl.Boolean, at)
 
-    ids = raw("id").str.strip_chars()
+    ids = raw("id").cast(pl.String).fill_null("").str.strip_chars()
     null_date = pl.repeat(None, n, dtype=pl.Date, eager=True)
     d = {c: typed.get(c, null_date) for c in DATE_COLUMNS}
     stage = typed["stage"]
     rec, ack, resp, extn, extd, esc = (d[c] for c in DATE_COLUMNS)
 
     # Stage 1 responses by id (the first stage 1 row of each id), for stage 2 escalation checks.
-    stage1_resp = _stage1_responses(ids, stage, resp, esc)
+    ids_hash = ids.hash()
+    stage1_resp = _stage1_responses(ids, ids_hash, stage, resp, esc)
 
     rows_frame = pl.DataFrame({"id": ids, "stage": stage, **d, "stage1_responded": stage1_resp})
     order = _order_violations(rows_frame)
@@ -695,25 +679,22 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     if unreadable:
         badmask = badmask | zeros.clone().scatter(list(unreadable), True)
     badmask = badmask & ~mapped_out
-    # Duplicates: a (stage, id) seen before among the otherwise good rows.
+    # Duplicates: a (stage, id) seen before among the otherwise good rows. The rows whose hashed
+    # (stage, id) repeats are found by sorting the hashes; only those (few) are compared exactly
+    # and paired with their first row here.
     good = ~badmask & ~mapped_out
     dup_first: dict[int, int] = {}
-    for number in (1, 2):
-        at = (good & (stage == number)).arg_true()
-        if at.len() < 2:
-            continue
-        these = ids.gather(at)
-        again = ~these.is_first_distinct()
-        if not again.any():
-            continue
-        repeated = these.filter(again).unique()
-        involved = these.is_in(repeated.implode())
-        first: dict[str, int] = {}
-        for i, text in zip(at.filter(involved).to_list(), these.filter(involved).to_list()):
-            if text in first:
-                dup_first[i] = first[text]
+    keys = ids_hash ^ stage.cast(pl.UInt64).fill_null(0)
+    ordered = np.sort(keys.filter(good).to_numpy())
+    again = ordered[1:][ordered[1:] == ordered[:-1]]
+    if len(again):
+        at = (good & keys.is_in(pl.Series(np.unique(again)).implode())).arg_true()
+        first: dict[tuple[int, str], int] = {}
+        for i, key in zip(at.to_list(), zip(stage.gather(at).to_list(), ids.gather(at).to_list())):
+            if key in first:
+                dup_first[i] = first[key]
             else:
-                first[text] = i
+                first[key] = i
     if dup_first:
         badmask = badmask | zeros.clone().scatter(sorted(dup_first), True)
 
@@ -723,9 +704,9 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
         "id": ids,
         "stage": stage,
         **d,
-        "outcome": _text(raw("outcome"), n, values.get("outcome")),
-        "category": _text(raw("category"), n),
-        "tenure": typed.get("tenure", pl.Series([""] * n, dtype=pl.String)).fill_null(""),
+        "outcome": _text(raw("outcome"), n, values.get("outcome"), pl.Categorical),
+        "category": _text(raw("category"), n, dtype=pl.Categorical),
+        "tenure": typed["tenure"].fill_null("") if "tenure" in typed else _text(None, n),
         "withdrawn": typed.get("withdrawn", zeros).fill_null(False),
         "row": table.rows,
         "extension_reason": _text(raw("extension_reason"), n),
@@ -756,12 +737,59 @@ def _all_dates_range(parsed: Mapping[str, Mapping[str, Any]]) -> tuple[dt.date, 
     return (min(good), max(good)) if good else None
 
 
-def _text(series, n: int, user_map=None):
+def _distinct(column) -> tuple[list[str], Any]:
+    """The distinct texts of a column (a missing cell is the empty text), and for each row the
+    position of its text among them: each text is parsed once and the result gathered to the rows.
+    A categorical column (CSV reads repeating columns so) has them at hand; text is made one."""
+    import numpy as np
     import polars as pl
+
+    from .table import is_categorical
+
+    if not is_categorical(column):
+        column = column.cast(pl.Categorical(pl.Categories.random()))
+    physical = column.to_physical()
+    categories = _categories(column.dtype.categories)  # the file's, shared by its columns
+    if (physical.max() or 0) >= categories.len():  # grown since they were listed
+        categories = column.dtype.categories.to_series()
+    top = categories.len()  # a missing cell's code
+    codes = physical.fill_null(top).to_numpy()
+    present = np.flatnonzero(np.bincount(codes, minlength=top + 1))
+    texts = categories.gather(present[present < top]).fill_null("").to_list() + ([""] if len(present) and present[-1] == top else [])
+    lookup = np.zeros(top + 1, dtype=np.uint32)
+    lookup[present] = np.arange(len(present), dtype=np.uint32)
+    return texts, pl.Series(lookup[codes])
+
+
+@lru_cache(maxsize=4)
+def _categories(categories) -> Any:
+    """A file's categorical texts, by code (built once for all its columns)."""
+    return categories.to_series()
+
+
+def _gather(results: list, dtype, at) -> Any:
+    """One result per distinct text, gathered to the rows."""
+    import polars as pl
+
+    return pl.Series(results, dtype=dtype).gather(at)
+
+
+def _text(series, n: int, user_map=None, dtype=None):
+    """A text column with its ends trimmed (and the user's outcome map applied); a categorical
+    one is trimmed through its distinct texts, and given as `dtype` (default: text)."""
+    import polars as pl
+
+    from .table import is_categorical
 
     if series is None:
         return pl.repeat("", n, dtype=pl.String, eager=True) if n else pl.Series([], dtype=pl.String)
-    stripped = series.str.strip_chars()
+    if is_categorical(series):
+        texts, at = _distinct(series)
+        stripped = [t.strip() for t in texts]
+        if user_map:
+            stripped = [user_map.get(value_key(t), t) for t in stripped]
+        return _gather(stripped, dtype or pl.String, at)
+    stripped = series.fill_null("").str.strip_chars()
     if not user_map:
         return stripped
     keys = stripped.unique().to_list()
@@ -771,22 +799,36 @@ def _text(series, n: int, user_map=None):
     return stripped.replace(list(mapped), list(mapped.values()))
 
 
-def _stage1_responses(ids, stage, resp, esc):
+def _stage1_responses(ids, ids_hash, stage, resp, esc):
     """For each stage 2 row with an escalation date, the response of the first stage 1 row of its id
-    (null elsewhere): the escalation is held to it."""
+    (null elsewhere): the escalation is held to it. Rows are matched by the ids' hashes (numbers,
+    cheap to group and join); a match whose id differs (two ids with one hash) is redone by text."""
     import polars as pl
 
     n = ids.len()
-    wanted = (stage == 2) & esc.is_not_null()
-    if not wanted.any():
-        return pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
-    want_ids = ids.filter(wanted)
-    s1 = (pl.DataFrame({"id": ids, "stage": stage, "r1": resp})
-          .filter((pl.col("stage") == 1) & pl.col("id").is_in(want_ids.unique().implode()))
-          .group_by("id").agg(pl.col("r1").first()))
-    found = pl.DataFrame({"id": want_ids}).join(s1, on="id", how="left", maintain_order="left").get_column("r1")
     out = pl.repeat(None, n, dtype=pl.Date, eager=True).alias("stage1_responded")
-    return out.scatter(wanted.arg_true(), found)
+    wanted = ((stage == 2) & esc.is_not_null()).arg_true()
+    if wanted.len() == 0:
+        return out
+    hashes = ids_hash.gather(wanted)
+    ones = ((stage == 1) & ids_hash.is_in(hashes.implode())).arg_true()
+    first = pl.DataFrame({"h": ids_hash.gather(ones), "row": ones}).group_by("h").agg(pl.col("row").min())
+    row = pl.DataFrame({"h": hashes}).join(first, on="h", how="left", maintain_order="left").get_column("row")
+    other = (ids.gather(row) != ids.gather(wanted)).fill_null(False)
+    if other.any():
+        row = row.scatter(other.arg_true(), _first_rows(ids, ids.gather(wanted.filter(other)), ones))
+    return out.scatter(wanted, resp.gather(row))
+
+
+def _first_rows(ids, texts, rows) -> list[int | None]:
+    """For each of `texts`, the first of `rows` whose id it is (None if none)."""
+    import polars as pl
+
+    at = rows.filter(ids.gather(rows).is_in(texts.implode()))
+    first: dict[str, int] = {}
+    for i, text in zip(at.to_list(), ids.gather(at).to_list()):
+        first.setdefault(text, i)
+    return [first.get(t) for t in texts.to_list()]
 
 
 #: Each date-order rule: the column it points at, and its words ({column} stands for that date).
@@ -834,9 +876,7 @@ def _order_exprs():
 def _order_violations(rows_frame):
     import polars as pl
 
-    exprs = _order_exprs()
-    flags = rows_frame.select([e.fill_null(False).alias(k) for k, e in exprs.items()])
-    return flags.select(pl.any_horizontal(pl.all())).to_series().fill_null(False)
+    return rows_frame.select(pl.any_horizontal([e.fill_null(False) for e in _order_exprs().values()])).to_series()
 
 
 def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, dup_first, ids):
@@ -852,7 +892,7 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
     rf = rows_frame.filter(badmask)
     exprs = _order_exprs()
     flags = rf.select([e.fill_null(False).alias(k) for k, e in exprs.items()])
-    raw_cols = {ours: table.frame.get_column(f"c{i}").gather(bad_idx).fill_null("").to_list() for ours, i in index.items()}
+    raw_cols = {ours: table.frame.get_column(f"c{i}").gather(bad_idx).cast(pl.String).fill_null("").to_list() for ours, i in index.items()}
     row_numbers = table.rows.gather(bad_idx).to_list()
     flag_rows = flags.rows()
     typed_rows = rf.select(list(DATE_COLUMNS)).rows()

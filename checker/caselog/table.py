@@ -4,19 +4,21 @@ What a case log means (which column is which, dates, stages) is reader.py's busi
 only turns a file into header + cells as text, with the line or row each cell came from, so that
 every later message can point at `file:line:col` or `file[Sheet]!C7`.
 
-- CSV is read by polars (all columns text). Line numbers stay exact: when no record spans lines,
-  row i is line header+1+i; otherwise (a quoted cell with a line break, a quote polars refuses)
-  Python's csv module re-reads the text and records the line each record starts on. A CSV over
-  1 MiB is never held whole as text: one pass checks it (hash, NUL, UTF-8, lines), its head gives
-  the header, polars reads the file. A quote left open is a located problem, never a lost tail.
+- CSV is read by polars, every column as text; a column whose texts repeat in the first rows
+  (dates, stages, tenures) as categorical text, each distinct text stored once. Line numbers stay
+  exact: when no record spans lines, row i is line header+1+i; otherwise (a quoted cell with a
+  line break, a quote polars refuses) Python's csv module re-reads the text and records the line
+  each record starts on. A CSV over 1 MiB is never held whole as text: one pass checks it (NUL,
+  UTF-8, lines) while a thread hashes it, its head gives the header, polars reads the file. A
+  quote left open is a located problem, never a lost tail.
 - XLSX is read by calamine (Rust): first one streaming pass over the zip and the sheet's XML
   finds what calamine does not say: merged cells, formulas with no saved value, error cells
   (#REF!), hidden rows and sheets; and the limits (bytes, cells, cell length, uncompressed size,
   compression ratio, and the grid calamine will build) are checked on the way, so a
   decompression bomb is refused before calamine sees it (the XML is unpacked by ISA-L when
-  installed, with zipfile's checks, and by zipfile wherever anything is odd). Then fastexcel gives the sheet as text
-  columns, respelled as `cell_text` spells each kind (dates ISO, TRUE/FALSE, numbers as Python
-  writes them). Where a respelling could be wrong (text spelled like a date or a boolean, the
+  installed, with zipfile's checks, and by zipfile wherever anything is odd). Then fastexcel
+  gives the sheet as text columns, respelled as `cell_text` spells each kind (dates ISO,
+  TRUE/FALSE, numbers as Python writes them). Where a respelling could be wrong (text spelled like a date or a boolean, the
   1904 date system, durations, times at the day's edge), python-calamine reads the sheet cell
   by cell instead, as before.
 - The default sheet is the active one if visible, else the first visible one; hidden sheets are
@@ -31,12 +33,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import html
 import io
 import itertools
 import re
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -57,6 +62,7 @@ def _fewer_malloc_arenas() -> None:
 
 _fewer_malloc_arenas()
 
+import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
 
 try:
@@ -67,6 +73,11 @@ except ImportError:  # zipfile's zlib does the same, slower
 from ..problems import InputError, Location, Problem
 from ..textsafe import printable
 from ..yamlsource import decode_text, utf16_without_bom
+
+# The objects of the modules loaded by now (polars and numpy are most of them) live as long as the
+# process: frozen, Python's cyclic collector no longer walks them on each full collection while a
+# log is read, nor at exit (about a tenth of the time of `chc metrics` on a million rows).
+gc.freeze()
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -438,18 +449,17 @@ class _NeedWhole(Exception):
 
 @dataclass(frozen=True)
 class _CsvFile:
-    """What one streaming pass over a UTF-8 CSV learnt: its hash and line count, and whether polars can read it."""
+    """What one streaming pass over a UTF-8 CSV learnt: its line count, and whether polars can read it."""
 
     path: Path
-    sha256: str
     lines: int
     lone_cr: bool
     last_line_quotes: int
 
 
 def _scan_csv(p: Path, name: str) -> _CsvFile:
-    """One pass over the file in chunks: the hash, NUL bytes and bad UTF-8 (located), line count."""
-    h = hashlib.sha256()
+    """One pass over the file in chunks: NUL bytes and bad UTF-8 (located), line count. The chunks
+    are read into one buffer (no new memory for each); the hash is `_FileDigest`'s."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     newlines = crs = crlfs = 0
     offset = 0
@@ -457,12 +467,14 @@ def _scan_csv(p: Path, name: str) -> _CsvFile:
     blank = True
     prev_cr = False
     last = b""
-    with p.open("rb") as f:
+    buffer = bytearray(1 << 22)
+    view = memoryview(buffer)
+    with p.open("rb", buffering=0) as f:
         while True:
-            chunk = f.read(1 << 24)
-            if not chunk:
+            size = f.readinto(buffer)
+            if not size:
                 break
-            h.update(chunk)
+            chunk = buffer if size == len(buffer) else view[:size].tobytes()
             at = chunk.find(b"\x00")
             if at >= 0:
                 nl = chunk.rfind(b"\n", 0, at)
@@ -477,7 +489,7 @@ def _scan_csv(p: Path, name: str) -> _CsvFile:
                     raise
             if blank and chunk.strip():
                 blank = False
-            n = chunk.count(b"\n")
+            n = int(np.count_nonzero(np.frombuffer(view[:size], dtype=np.uint8) == 10))  # 7x bytes.count
             if n:
                 last_nl = offset + chunk.rfind(b"\n")
                 newlines += n
@@ -486,8 +498,8 @@ def _scan_csv(p: Path, name: str) -> _CsvFile:
                 crlfs += chunk.count(b"\r\n") + (1 if prev_cr and chunk.startswith(b"\n") else 0)
             prev_cr = chunk.endswith(b"\r")
             cut = chunk.rfind(b"\n", 0, len(chunk) - 1)
-            last = chunk[cut + 1:] if cut >= 0 else (last + chunk)[-(1 << 20):]
-            offset += len(chunk)
+            last = bytes(chunk[cut + 1:]) if cut >= 0 else (last + chunk)[-(1 << 20):]
+            offset += size
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -496,7 +508,34 @@ def _scan_csv(p: Path, name: str) -> _CsvFile:
     if blank:
         raise InputError([Problem(Location(name), "the file is empty: expected a header row and one row per complaint", "empty")])
     lines = newlines + (0 if offset and last_nl == offset - 1 else 1)
-    return _CsvFile(p, h.hexdigest(), lines, crs != crlfs, last.count(b'"'))
+    return _CsvFile(p, lines, crs != crlfs, last.count(b'"'))
+
+
+class _FileDigest:
+    """A file's sha256, computed in a thread while the file is scanned and read (hashlib lets go
+    of the GIL): the hash was a third of the scan's time."""
+
+    def __init__(self, p: Path):
+        self._result: str | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(p,), daemon=True)
+        self._thread.start()
+
+    def _run(self, p: Path) -> None:
+        try:
+            with p.open("rb") as f:
+                self._result = hashlib.file_digest(f, "sha256").hexdigest()
+        except BaseException as exc:  # raised where the hash is asked for
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def hexdigest(self) -> str:
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        return self._result or ""
 
 
 def _read_csv(p: Path, name: str, header_row: int | None, known: frozenset[str], limits: ReadLimits, progress) -> RawTable:
@@ -507,13 +546,18 @@ def _read_csv(p: Path, name: str, header_row: int | None, known: frozenset[str],
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or len(start) <= HEAD_BYTES:
         raw = p.read_bytes()
         return _read_csv_text(raw, name, hashlib.sha256(raw).hexdigest(), header_row, known, limits, progress)
-    info = _scan_csv(p, name)
-    head = codecs.getincrementaldecoder("utf-8-sig")().decode(start[:HEAD_BYTES])
+    digest = _FileDigest(p)
     try:
-        return _read_csv_text(b"", name, info.sha256, header_row, known, limits, progress, head=head, file=info)
-    except _NeedWhole:
-        raw = p.read_bytes()
-        return _read_csv_text(raw, name, info.sha256, header_row, known, limits, progress)
+        info = _scan_csv(p, name)
+        head = codecs.getincrementaldecoder("utf-8-sig")().decode(start[:HEAD_BYTES])
+        try:
+            table = _read_csv_text(b"", name, "", header_row, known, limits, progress, head=head, file=info)
+        except _NeedWhole:
+            table = _read_csv_text(p.read_bytes(), name, "", header_row, known, limits, progress)
+    except BaseException:
+        digest.wait()
+        raise
+    return dataclasses.replace(table, sha256=digest.hexdigest())
 
 
 def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, known: frozenset[str],
@@ -566,7 +610,7 @@ def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, k
     if file is not None:
         if (file.lines - h_end) * max(width, 1) > limits.max_cells:  # before polars holds them
             raise _cells_problem(name, "", (file.lines - h_end) * max(width, 1), limits)
-        frame, rows = _csv_fast_file(file, h_end, width, delimiter)
+        frame, rows = _csv_fast_file(file, h_end, width, delimiter, text[_line_offset(text, h_end + 1):].encode("utf-8"))
         if frame is None:
             raise _NeedWhole
     elif utf8:
@@ -582,8 +626,38 @@ def _read_csv_text(raw: bytes, name: str, sha256: str, header_row: int | None, k
                     rows_read=rows_read, blank_rows=rows_read - frame.height, cell_problems=(), notes=tuple(notes))
 
 
-def _schema(width: int) -> dict[str, Any]:
-    return {f"c{i}": pl.String for i in range(width)}
+#: How much of a CSV's body tells which of its columns repeat (a few thousand rows).
+SAMPLE_BYTES = 1 << 18
+
+
+def _schema(width: int, repeated: frozenset[int] = frozenset()) -> dict[str, Any]:
+    """All columns text; those in `repeated` categorical (each distinct text stored once, in
+    categories of this file alone)."""
+    cat = pl.Categorical(pl.Categories.random()) if repeated else None
+    return {f"c{i}": cat if i in repeated else pl.String for i in range(width)}
+
+
+def is_categorical(column: pl.Series) -> bool:
+    return isinstance(column.dtype, pl.Categorical)
+
+
+def _repeated_columns(sample: bytes, width: int, delimiter: str) -> frozenset[int]:
+    """The columns whose texts repeat in the file's first rows (fewer distinct texts than half the
+    rows: dates, stages, tenures, outcomes), read as categorical. Only speed and memory depend on
+    it: the reader types a column through its distinct texts either way."""
+    sample = sample[:SAMPLE_BYTES]
+    sample = sample[:sample.rfind(b"\n") + 1]
+    if not sample:
+        return frozenset()
+    try:
+        head = pl.read_csv(io.BytesIO(sample), has_header=False, schema=_schema(width), separator=delimiter,
+                           quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
+    except pl.exceptions.PolarsError:
+        return frozenset()
+    if head.height < 2:
+        return frozenset()
+    counts = head.select(pl.all().n_unique()).row(0)
+    return frozenset(i for i, n in enumerate(counts) if n * 2 <= head.height)
 
 
 def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: int, delimiter: str):
@@ -600,8 +674,8 @@ def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: in
         return None, None  # a quote left open on the last line
     lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
     try:
-        frame = pl.read_csv(io.BytesIO(body), has_header=False, schema=_schema(width), separator=delimiter,
-                            quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
+        frame = pl.read_csv(io.BytesIO(body), has_header=False, schema=_schema(width, _repeated_columns(body, width, delimiter)),
+                            separator=delimiter, quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
     except pl.exceptions.PolarsError:  # quotes polars refuses (e.g. "ab"cd): the csv module reads them
         return None, None
     if frame.height != lines:
@@ -610,13 +684,15 @@ def _csv_fast(raw: bytes, text: str, body_start: int, header_end: int, width: in
     return frame, pl.int_range(first, first + lines, dtype=pl.Int64, eager=True).alias("row")
 
 
-def _csv_fast_file(file: _CsvFile, header_end: int, width: int, delimiter: str):
-    """polars over the file past the header's line, when it numbers rows as lines; else (None, None)."""
+def _csv_fast_file(file: _CsvFile, header_end: int, width: int, delimiter: str, sample: bytes):
+    """polars over the file past the header's line, when it numbers rows as lines; else (None, None).
+    `sample` is the start of the body (which columns repeat)."""
     lines = file.lines - header_end
     if file.lone_cr or file.last_line_quotes % 2 or lines <= 0:
         return None, None
+    schema = _schema(width, _repeated_columns(sample, width, delimiter))
     try:
-        frame = pl.read_csv(file.path, has_header=False, skip_lines=header_end, schema=_schema(width), separator=delimiter,
+        frame = pl.read_csv(file.path, has_header=False, skip_lines=header_end, schema=schema, separator=delimiter,
                             quote_char='"', truncate_ragged_lines=True, raise_if_empty=False)
     except pl.exceptions.PolarsError:
         return None, None
@@ -691,9 +767,14 @@ def _check_cells(frame: pl.DataFrame, rows: pl.Series, name: str, sheet: str, li
         raise _cells_problem(name, sheet, cells, limits)
     if frame.height == 0 or width == 0:
         return
-    if max((n or 0) for n in frame.select(pl.all().str.len_bytes().max()).row(0)) <= limits.max_cell_chars:
+    texts = [pl.col(c).str.len_bytes().max() for c in frame.columns if not is_categorical(frame[c])]
+    longest = max([n or 0 for n in frame.select(texts).row(0)] if texts else [0])
+    # a categorical column's texts are among its categories (one set for the file's columns)
+    categories = {frame[c].dtype.categories for c in frame.columns if is_categorical(frame[c])}
+    longest = max([longest] + [c.to_series().str.len_bytes().max() or 0 for c in categories])
+    if longest <= limits.max_cell_chars:
         return  # a cell has no more characters than bytes: none can be over the limit
-    lengths = frame.select(pl.max_horizontal(pl.all().str.len_chars().fill_null(0)).alias("n"))["n"]
+    lengths = frame.select(pl.max_horizontal(pl.all().cast(pl.String).str.len_chars().fill_null(0)).alias("n"))["n"]
     worst = lengths.arg_max()
     if worst is not None and lengths[worst] > limits.max_cell_chars:
         row = frame.row(worst)
@@ -709,9 +790,15 @@ def _drop_blank(frame: pl.DataFrame, rows: pl.Series, keep_rows: Iterable[int] =
     """Without the rows whose cells are all empty or spaces (a row with an unreadable cell, in `keep_rows`, stays)."""
     if frame.width == 0 or frame.height == 0:
         return frame, rows
-    blank = lambda cols: pl.any_horizontal([pl.col(c).str.strip_chars().fill_null("") != "" for c in cols])  # noqa: E731
-    # the first column alone settles most rows; only the rest are looked at cell by cell
-    keep = frame.select(blank(frame.columns[:1]).alias("k"))["k"]
+    blank = lambda cols: pl.any_horizontal([pl.col(c).cast(pl.String).str.strip_chars().fill_null("") != "" for c in cols])  # noqa: E731
+    # the first column alone settles most rows (a categorical one through its distinct texts);
+    # only the rest are looked at cell by cell
+    first = frame.get_column(frame.columns[0])
+    if is_categorical(first):
+        texts = first.unique().drop_nulls()
+        keep = first.is_in(texts.filter(texts.cast(pl.String).str.strip_chars() != "").implode()).fill_null(False)
+    else:
+        keep = frame.select(blank(frame.columns[:1]).alias("k"))["k"]
     if frame.width > 1 and not keep.all():
         rest = (~keep).arg_true()
         keep = keep.scatter(rest, frame[rest].select(blank(frame.columns[1:]).alias("k"))["k"])

@@ -251,7 +251,7 @@ def _day_number_arrays(nation: str, closures: frozenset, first_year: int, last_y
     import numpy as np
 
     table = _build_table(nation, closures, first_year, last_year)
-    up = np.asarray(table.cum, dtype=np.int64)
+    up = np.asarray(table.cum, dtype=np.int32)  # working days since the span's start: small numbers
     before = np.concatenate(([0], up[:-1]))
     start = np.array(up)
     if count_from == "next-working-day":
