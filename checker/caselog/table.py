@@ -1149,6 +1149,7 @@ class _Inflated:
             raise ValueError("not as declared")
 
     def _fall_back(self) -> None:
+        self.file.close()
         self.fallback = self.zf.open(self.info)
         skip = self.delivered
         while skip > 0:
