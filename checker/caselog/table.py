@@ -62,7 +62,6 @@ def _fewer_malloc_arenas() -> None:
 
 _fewer_malloc_arenas()
 
-import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
 
 try:
@@ -74,7 +73,7 @@ from ..problems import InputError, Location, Problem
 from ..textsafe import printable
 from ..yamlsource import decode_text, utf16_without_bom
 
-# The objects of the modules loaded by now (polars and numpy are most of them) live as long as the
+# The objects of the modules loaded by now (polars is most of them) live as long as the
 # process: frozen, Python's cyclic collector no longer walks them on each full collection while a
 # log is read, nor at exit (about a tenth of the time of `chc metrics` on a million rows).
 gc.freeze()
@@ -489,7 +488,7 @@ def _scan_csv(p: Path, name: str) -> _CsvFile:
                     raise
             if blank and chunk.strip():
                 blank = False
-            n = int(np.count_nonzero(np.frombuffer(view[:size], dtype=np.uint8) == 10))  # 7x bytes.count
+            n = chunk.count(b"\n")
             if n:
                 last_nl = offset + chunk.rfind(b"\n")
                 newlines += n
