@@ -61,10 +61,10 @@ def test_ids_that_hash_alike_are_told_apart(tmp_path, monkeypatch):
 
 def test_text_columns_read_like_categorical_ones(tmp_path, monkeypatch):
     """The CSV reader makes repeating columns categorical; read all as text, the log is the same."""
-    from checker.caselog import table
+    from checker.caselog import csv_table
 
     expected = _read(tmp_path)
-    monkeypatch.setattr(table, "_repeated_columns", lambda *a: frozenset())
+    monkeypatch.setattr(csv_table, "_repeated_columns", lambda *a: frozenset())
     assert _read(tmp_path) == expected
 
 

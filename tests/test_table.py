@@ -369,11 +369,11 @@ def big_csv(tmp_path, middle="", tail="", title=""):
 
 
 def test_big_csv_streams_with_exact_lines(tmp_path, monkeypatch):
-    import checker.caselog.table as table
+    import checker.caselog.csv_table as csv_table
 
     path = big_csv(tmp_path, title="Complaints export\n\n")
-    assert path.stat().st_size > table.HEAD_BYTES
-    monkeypatch.setattr(table, "_csv_python", None)  # the csv module must not be needed
+    assert path.stat().st_size > csv_table.HEAD_BYTES
+    monkeypatch.setattr(csv_table, "_csv_python", None)  # the csv module must not be needed
     t = read_table(path, display="big.csv", known_names=KNOWN)
     assert t.header_row == 3 and t.frame.height == BIG_ROWS
     assert t.rows[0] == 4 and t.rows[-1] == BIG_ROWS + 3
@@ -471,9 +471,9 @@ def test_csv_delimiter_sniffed_past_a_title_line(tmp_path):
 
 def test_xlsx_long_column_definitions_are_not_a_long_cell(tmp_path, monkeypatch):
     # 16,000 column widths make a <cols> section of 900 KB, with no cell in it, read in 16 KB pieces.
-    import checker.caselog.table as table
+    import checker.caselog.xlsx_table as xlsx_table
 
-    monkeypatch.setattr(table, "SCAN_CHUNK", 16384)
+    monkeypatch.setattr(xlsx_table, "SCAN_CHUNK", 16384)
     def build(wb):
         ws = wb.active
         ws.title = "Cases"

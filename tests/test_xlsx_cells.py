@@ -1,5 +1,5 @@
 """Every kind of XLSX cell gets the same text from fastexcel's columns as from python-calamine's
-cell values (table._ColumnGrid against table._CellGrid), and the exact text cell_text gives.
+cell values (xlsx_table._ColumnGrid against xlsx_table._CellGrid), and the exact text cell_text gives.
 
 Each workbook is read twice: as chc reads it (fastexcel's text columns, respelled), and with the
 column reader switched off (python-calamine, cell by cell, as chc read every workbook before).
@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from checker.caselog import xlsx_table as X
 from checker.caselog import table as T
 from checker.problems import InputError
 
@@ -40,7 +41,7 @@ def _save(wb: openpyxl.Workbook, path: Path, edit=None) -> Path:
 def _read(path: Path, monkeypatch, *, columns: bool, **kw):
     """(RawTable, which reader made it: 'columns' or 'cells'); columns=False switches fastexcel off."""
     used = []
-    column_load, cell_load = T._ColumnGrid.load, T._CellGrid.load
+    column_load, cell_load = X._ColumnGrid.load, X._CellGrid.load
 
     def columns_load(*a):
         grid = column_load(*a) if columns else None
@@ -52,8 +53,8 @@ def _read(path: Path, monkeypatch, *, columns: bool, **kw):
         return cell_load(*a)
 
     with monkeypatch.context() as m:
-        m.setattr(T._ColumnGrid, "load", staticmethod(columns_load))
-        m.setattr(T._CellGrid, "load", staticmethod(cells_load))
+        m.setattr(X._ColumnGrid, "load", staticmethod(columns_load))
+        m.setattr(X._CellGrid, "load", staticmethod(cells_load))
         table = T.read_table(path, display="log.xlsx", known_names=KNOWN, **kw)
     return table, ("cells" if "cells" in used else "columns")
 
@@ -268,8 +269,8 @@ def test_the_scan_counts_cells_only_when_the_sheet_could_reach_the_limit(tmp_pat
         T.read_table(path, display="log.xlsx", known_names=KNOWN, limits=T.ReadLimits(max_cells=200))
     assert [p.message for p in exc.value.problems] == ["the table has 303 cells, over the limit of 200 (read limit max_cells); split the case log, or raise the limit"]
     counts = []
-    facts = T._piece_facts
-    monkeypatch.setattr(T, "_piece_facts", lambda *a, **kw: counts.append(facts(*a, **kw).count) or facts(*a, **kw))
+    facts = X._piece_facts
+    monkeypatch.setattr(X, "_piece_facts", lambda *a, **kw: counts.append(facts(*a, **kw).count) or facts(*a, **kw))
     assert T.read_table(path, display="log.xlsx", known_names=KNOWN).frame.height == 100
     assert counts and set(counts) == {0}
     counts.clear()
@@ -300,8 +301,8 @@ def test_the_sheet_is_unpacked_by_isa_l_to_the_same_bytes(tmp_path):
     path = _sheet_zip(tmp_path)
     with zipfile.ZipFile(path) as zf:
         whole = zf.read("xl/worksheets/sheet1.xml")
-        with T._open_member(zf, "xl/worksheets/sheet1.xml") as source:
-            assert isinstance(source, T._Inflated)
+        with X._open_member(zf, "xl/worksheets/sheet1.xml") as source:
+            assert isinstance(source, X._Inflated)
             chunks = [source.read(n) for n in (1, 7, 4096, 1 << 20, 1 << 20)]
             assert source.fallback is None
     assert b"".join(chunks) == whole and chunks[-1] == b""
@@ -325,7 +326,7 @@ def test_a_damaged_sheet_reads_as_zipfile_says_it_is_damaged(tmp_path, monkeypat
     path = _patched(_sheet_zip(tmp_path), tmp_path, patch)
     with pytest.raises(InputError) as fast:
         T.read_table(path, display="log.xlsx", known_names=KNOWN)
-    monkeypatch.setattr(T, "isal_zlib", None)
+    monkeypatch.setattr(X, "isal_zlib", None)
     with pytest.raises(InputError) as slow:
         T.read_table(path, display="log.xlsx", known_names=KNOWN)
     assert [p.message for p in fast.value.problems] == [p.message for p in slow.value.problems]
