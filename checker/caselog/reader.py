@@ -589,7 +589,6 @@ def read_caselog(
 
 def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, Mapping[str, Any]]) -> CaseLog:
     """Type, validate and keep the usable rows of a table read from a case-log export."""
-    import numpy as np
     import polars as pl
 
     index, found, by_name = _resolve_columns(table, dict(mapping))
@@ -685,10 +684,10 @@ def caselog_from_table(table, mapping: Mapping[str, str], values: Mapping[str, M
     good = ~badmask & ~mapped_out
     dup_first: dict[int, int] = {}
     keys = ids_hash ^ stage.cast(pl.UInt64).fill_null(0)
-    ordered = np.sort(keys.filter(good).to_numpy())
-    again = ordered[1:][ordered[1:] == ordered[:-1]]
-    if len(again):
-        at = (good & keys.is_in(pl.Series(np.unique(again)).implode())).arg_true()
+    ordered = keys.filter(good).sort()
+    again = ordered.filter(ordered == ordered.shift(1))  # the first has no predecessor: null, not kept
+    if again.len():
+        at = (good & keys.is_in(again.unique().implode())).arg_true()
         first: dict[tuple[int, str], int] = {}
         for i, key in zip(at.to_list(), zip(stage.gather(at).to_list(), ids.gather(at).to_list())):
             if key in first:
@@ -740,8 +739,9 @@ def _all_dates_range(parsed: Mapping[str, Mapping[str, Any]]) -> tuple[dt.date, 
 def _distinct(column) -> tuple[list[str], Any]:
     """The distinct texts of a column (a missing cell is the empty text), and for each row the
     position of its text among them: each text is parsed once and the result gathered to the rows.
-    A categorical column (CSV reads repeating columns so) has them at hand; text is made one."""
-    import numpy as np
+    A categorical column (CSV reads repeating columns so) has them at hand; text is made one.
+    The codes in use are marked in a table indexed by code (no hashing, no sort): their running
+    count gives each code its position, in code order, a missing cell's last."""
     import polars as pl
 
     from .table import is_categorical
@@ -753,12 +753,11 @@ def _distinct(column) -> tuple[list[str], Any]:
     if (physical.max() or 0) >= categories.len():  # grown since they were listed
         categories = column.dtype.categories.to_series()
     top = categories.len()  # a missing cell's code
-    codes = physical.fill_null(top).to_numpy()
-    present = np.flatnonzero(np.bincount(codes, minlength=top + 1))
-    texts = categories.gather(present[present < top]).fill_null("").to_list() + ([""] if len(present) and present[-1] == top else [])
-    lookup = np.zeros(top + 1, dtype=np.uint32)
-    lookup[present] = np.arange(len(present), dtype=np.uint32)
-    return texts, pl.Series(lookup[codes])
+    codes = physical.fill_null(top)
+    used = pl.repeat(False, top + 1, dtype=pl.Boolean, eager=True).scatter(codes, True)
+    present = used.arg_true()
+    texts = categories.gather(present.filter(present < top)).fill_null("").to_list() + ([""] if used[top] else [])
+    return texts, used.cast(pl.UInt32).cum_sum().gather(codes) - 1  # each code gathered is used: >= 1
 
 
 @lru_cache(maxsize=4)

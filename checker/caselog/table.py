@@ -52,7 +52,7 @@ from ..problems import InputError, Location, Problem
 from ..textsafe import printable
 from ..yamlsource import utf16_without_bom
 
-# The objects of the modules loaded by now (polars and numpy are most of them) live as long as the
+# The objects of the modules loaded by now (polars is most of them) live as long as the
 # process: frozen, Python's cyclic collector no longer walks them on each full collection while a
 # log is read, nor at exit (about a tenth of the time of `chc metrics` on a million rows).
 gc.freeze()

@@ -3,7 +3,7 @@
 Every Code deadline is in working days, and the metrics count them on up to a million rows, so a
 calendar precomputes, once, a cumulative count of working days by date ordinal over the years it
 covers; after that each question is a couple of list look-ups (O(1)), and a whole column of dates
-is one numpy gather (`day_number_arrays`). The tables are built once per process for each nation,
+is one polars gather (`day_number_arrays`). The tables are built once per process for each nation,
 closure list and span, and shared by every calendar that asks (a batch of submissions builds one).
 Bank holidays come from the `holidays` package's United Kingdom module alone, not its 240 others.
 
@@ -99,8 +99,9 @@ class WorkingCalendar:
         return _build_table(self.nation, self.closures, self.first_year, self.last_year)
 
     def day_number_arrays(self):
-        """`day_numbers` for every date of the span, as numpy arrays indexed by days since the span's
-        first day: (up_to, start, first day as days since 1970-01-01), for gathering whole columns."""
+        """`day_numbers` for every date of the span, as polars Int32 Series indexed by days since the
+        span's first day: (up_to, start, first day as days since 1970-01-01), for gathering whole
+        columns."""
         return _day_number_arrays(self.nation, self.closures, self.first_year, self.last_year, self.count_from_non_working_day)
 
     # -- questions ------------------------------------------------------------------------------
@@ -248,14 +249,13 @@ def _build_table(nation: str, closures: frozenset, first_year: int, last_year: i
 
 @lru_cache(maxsize=32)
 def _day_number_arrays(nation: str, closures: frozenset, first_year: int, last_year: int, count_from: str):
-    import numpy as np
+    import polars as pl
 
     table = _build_table(nation, closures, first_year, last_year)
-    up = np.asarray(table.cum, dtype=np.int32)  # working days since the span's start: small numbers
-    before = np.concatenate(([0], up[:-1]))
-    start = np.array(up)
-    if count_from == "next-working-day":
-        start[up == before] += 1
+    up = pl.Series(table.cum, dtype=pl.Int32)  # working days since the span's start: small numbers
+    start = up
+    if count_from == "next-working-day":  # a day that adds no working day starts its clock on the next
+        start = up + (up == up.shift(1, fill_value=0)).cast(pl.Int32)
     return up, start, table.base - _EPOCH
 
 

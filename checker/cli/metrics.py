@@ -31,7 +31,7 @@ from ..caselog.reader import (
 from ..codes import StageTimescale, Timescales
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the metrics library imports polars and numpy: only when figures are computed
+if TYPE_CHECKING:  # the metrics library imports polars: only when figures are computed
     from ..caselog.metrics import Metrics, StageMetrics
 from ..problems import InputError, Location, Problem
 from ..textsafe import terminal_text
