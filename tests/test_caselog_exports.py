@@ -105,6 +105,21 @@ def test_check_refuses_the_mostly_excluded_log_as_an_input_problem(tmp_path):
     assert "[case-log-rows-excluded]" in result.stderr and "Traceback" not in result.output
 
 
+
+def test_a_refusal_with_many_unmapped_values_says_which_it_shows(tmp_path):
+    # 25 tenures no map knows, one row each: the refusal lists the first 20 and says so.
+    rows = "".join(f"U{i:02d},1,03/03/2025,04/03/2025,10/03/2025,Scheme {i:02d}\n" for i in range(25))
+    (tmp_path / "caselog.csv").write_text("Ref,Stage,Received,Acknowledged,Responded,Tenure\n" + rows, encoding="utf-8")
+    (tmp_path / "submission.yaml").write_text(SUBMISSION % "", encoding="utf-8")
+    result = run("--submission", tmp_path / "submission.yaml")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 21
+    assert "Top reasons: bad-tenure 25 (25 values not in the map, the first 20 reported with their rows)." in lines[0]
+    assert lines[1] == (f"{tmp_path}/caselog.csv:2:6: error: unknown tenure 'Scheme 00'; expected LCRA (low-cost rental) or LCHO "
+                        "(low-cost home ownership), or blank; map the value under case_log.values.tenure (to lcra, lcho or exclude) [bad-tenure]")
+    assert "'Scheme 19'" in lines[20] and "Scheme 20" not in result.stderr
+
 def test_impossible_date_orders_and_error_ids_are_bad_rows():
     # D1's extension (notified 1 Jan, due 1 Feb) is before its receipt (10 Apr): a bad row, never a
     # valid extension. D2's stage 2 row: escalation a year before its receipt, and before the stage 1

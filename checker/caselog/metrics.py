@@ -23,7 +23,7 @@ from typing import Mapping
 
 import polars as pl
 
-from .reader import FIRST_ROWS, CaseLog, default_value_maps, value_key
+from .reader import FIRST_ROWS, VALUE_RULES, CaseLog, default_value_maps, value_key
 from ..problems import InputError, Location, Problem
 from ..codes import StageTimescale, Timescales
 from .workdays import COUNT_FROM_CHOICES, WorkingCalendar
@@ -288,8 +288,7 @@ def compute_metrics(
     )
 
 
-#: Rules of values a value map reads (case_log.values): reported once per distinct value.
-VALUE_RULES = frozenset({"unknown-stage", "bad-tenure", "bad-withdrawn"})
+#: Values not in a map listed with a refusal (each is one problem, for all its rows).
 MAX_VALUES_SHOWN = 20
 
 
@@ -307,11 +306,13 @@ def check_excluded(caselog: CaseLog, settings: MetricSettings = MetricSettings()
     for p in caselog.problems:
         by_rule.setdefault(p.rule, []).append(p)
     reasons = sorted(caselog.excluded.items(), key=lambda kv: (-kv[1], kv[0]))
+    value_rules = frozenset(VALUE_RULES.values())
     parts = []
     for rule, count in reasons[:3]:
         found = by_rule.get(rule, [])
-        if rule in VALUE_RULES:
-            shown = f" ({len(found)} value{'s' if len(found) != 1 else ''} not in the map, each reported with its rows)" if found else ""
+        if rule in value_rules:
+            each = "each reported with its rows" if len(found) <= MAX_VALUES_SHOWN else f"the first {MAX_VALUES_SHOWN} reported with their rows"
+            shown = f" ({len(found)} value{'s' if len(found) != 1 else ''} not in the map, {each})" if found else ""
         else:
             lines = sorted({p.location.line for p in found if p.location.line})
             listed = ", ".join(str(r) for r in lines[:FIRST_ROWS]) + (f" and {count - FIRST_ROWS:,} more" if count > FIRST_ROWS else "")
@@ -324,9 +325,9 @@ def check_excluded(caselog: CaseLog, settings: MetricSettings = MetricSettings()
                f"{_pct_text(settings.max_excluded_pct)}% allowed (setting max_excluded_pct), so no figures were computed. "
                f"Top reasons: " + "; ".join(parts) + more
                + ". Fix the export, or map its columns and values (case_log.columns, case_log.values)")
-    # A value not in the map is one problem for all its rows (its count and first rows): all are shown.
-    values = [p for rule, _ in reasons[:3] if rule in VALUE_RULES for p in by_rule.get(rule, [])]
-    raise InputError([Problem(where, message, "case-log-rows-excluded"), *values[:MAX_VALUES_SHOWN]])
+    # A value not in the map is one problem for all its rows (its count and first rows).
+    values = [p for rule, _ in reasons[:3] if rule in value_rules for p in by_rule.get(rule, [])[:MAX_VALUES_SHOWN]]
+    raise InputError([Problem(where, message, "case-log-rows-excluded"), *values])
 
 
 def _pct_text(value: float) -> str:

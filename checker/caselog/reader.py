@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -335,6 +335,12 @@ def _cell_text(value: Any) -> str:
 
 
 # -- value maps -----------------------------------------------------------------------------------
+
+#: The rule of a value no map knows, by kind: reported once per distinct value (its count, its rows).
+VALUE_RULES = {"stage": "unknown-stage", "tenure": "bad-tenure", "withdrawn": "bad-withdrawn"}
+#: What such a value can be mapped to, as the message says it (blank tenure is left unsaid: rare).
+MAP_TARGETS = {"stage": "1, 2 or exclude", "tenure": "lcra, lcho or exclude", "withdrawn": "yes or no"}
+
 
 def value_key(text: Any) -> str:
     """How value-map keys compare: case-insensitive, ends trimmed, runs of space/-/_ as one space."""
@@ -821,8 +827,6 @@ def _stage1_responses(ids, ids_hash, stage, resp, esc):
 
 def _first_rows(ids, texts, rows) -> list[int | None]:
     """For each of `texts`, the first of `rows` whose id it is (None if none)."""
-    import polars as pl
-
     at = rows.filter(ids.gather(rows).is_in(texts.implode()))
     first: dict[str, int] = {}
     for i, text in zip(at.to_list(), ids.gather(at).to_list()):
@@ -908,8 +912,6 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
     problems: list[Problem] = []
     excluded: dict[str, int] = {}
     i_id = index["id"]
-    rules_for_kind = {"stage": "unknown-stage", "tenure": "bad-tenure", "withdrawn": "bad-withdrawn"}
-    MAP_TARGETS = {"stage": "1, 2 or exclude", "tenure": "lcra, lcho or exclude", "withdrawn": "yes or no"}
 
     def value_problem(kind: str, text: str, j: int, message: str) -> Problem | None:
         key = (kind, text)
@@ -923,7 +925,7 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
             message += f" ({len(rows):,} rows: {shown}{more})"
         if text.strip():  # a blank cell is missing, not a spelling to map
             message += f"; map the value under case_log.values.{kind} (to {MAP_TARGETS[kind]})"
-        return Problem(where(bad_rows[j], index[kind]), message, rules_for_kind[kind])
+        return Problem(where(bad_rows[j], index[kind]), message, VALUE_RULES[kind])
 
     bad_rows = bad_idx.to_list()
     r1s = rf["stage1_responded"].to_list()
@@ -969,7 +971,7 @@ def _row_messages(table, index, parsed, rows_frame, order, badmask, unreadable, 
                 text = raw_cols[kind][j]
                 v = parsed[kind][text]
                 if isinstance(v, str) and (kind != "tenure" or v[:1] == "!"):
-                    add(value_problem(kind, text, j, v[1:] if kind == "tenure" else v), rules_for_kind[kind])
+                    add(value_problem(kind, text, j, v[1:] if kind == "tenure" else v), VALUE_RULES[kind])
         flagged = dict(zip(exprs, flag_rows[j]))
         if any(flagged.values()):
             dates = dict(zip(DATE_COLUMNS, typed_rows[j]))
