@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from checker.caselog import xlsx_halves as H
 from checker.caselog import xlsx_table as X
 from checker.caselog import table as T
 from checker.problems import InputError
@@ -38,10 +39,12 @@ def _save(wb: openpyxl.Workbook, path: Path, edit=None) -> Path:
     return path
 
 
-def _read(path: Path, monkeypatch, *, columns: bool, **kw):
-    """(RawTable, which reader made it: 'columns' or 'cells'); columns=False switches fastexcel off."""
+def _read(path: Path, monkeypatch, *, columns: bool, halves: bool = False, **kw):
+    """(RawTable, which reader made it: 'columns', 'halves' or 'cells'); columns=False switches
+    fastexcel off; halves=True has every sheet parsed in two halves (xlsx_halves), however small."""
     used = []
     column_load, cell_load = X._ColumnGrid.load, X._CellGrid.load
+    finish = H.SplitRead.finish
 
     def columns_load(*a):
         grid = column_load(*a) if columns else None
@@ -52,11 +55,20 @@ def _read(path: Path, monkeypatch, *, columns: bool, **kw):
         used.append("cells")
         return cell_load(*a)
 
+    def finish_halves(self):
+        joined = finish(self)
+        used.append("halves" if joined is not None else "whole")
+        return joined
+
     with monkeypatch.context() as m:
         m.setattr(X._ColumnGrid, "load", staticmethod(columns_load))
         m.setattr(X._CellGrid, "load", staticmethod(cells_load))
+        m.setattr(H.SplitRead, "finish", finish_halves)
+        if halves:  # and unpacked in small chunks, as a big sheet is: the top half begins before the scan ends
+            m.setattr(H, "SPLIT_MIN_BYTES", 0)
+            m.setattr(X, "SCAN_CHUNK", 4096)
         table = T.read_table(path, display="log.xlsx", known_names=KNOWN, **kw)
-    return table, ("cells" if "cells" in used else "columns")
+    return table, ("cells" if "cells" in used else "halves" if "halves" in used else "columns")
 
 
 def _same(path: Path, monkeypatch, expect_reader: str | None, **kw) -> T.RawTable | None:
@@ -67,18 +79,29 @@ def _same(path: Path, monkeypatch, expect_reader: str | None, **kw) -> T.RawTabl
         with pytest.raises(InputError) as slow_exc:
             _read(path, monkeypatch, columns=False, **kw)
         assert exc.problems == slow_exc.value.problems
+        with pytest.raises(InputError) as halved_exc:
+            _read(path, monkeypatch, columns=True, halves=True, **kw)
+        assert exc.problems == halved_exc.value.problems
         return None
     slow, slow_reader = _read(path, monkeypatch, columns=False, **kw)
     assert slow_reader == "cells"
     assert expect_reader is None or reader == expect_reader
-    assert (fast.header, fast.header_row, fast.rows_read, fast.blank_rows, fast.sheet) == \
-        (slow.header, slow.header_row, slow.rows_read, slow.blank_rows, slow.sheet)
-    assert fast.frame.rows() == slow.frame.rows()
-    assert fast.frame.schema == slow.frame.schema
-    assert fast.rows.to_list() == slow.rows.to_list()
-    assert fast.cell_problems == slow.cell_problems
-    assert fast.notes == slow.notes
+    _alike(fast, slow)
+    # and parsed in two halves, each on its own core, as a big sheet is
+    halved, halved_reader = _read(path, monkeypatch, columns=True, halves=True, **kw)
+    _alike(halved, slow)
+    assert halved_reader == ("cells" if reader == "cells" else halved_reader)
     return fast
+
+
+def _alike(table: T.RawTable, other: T.RawTable) -> None:
+    assert (table.header, table.header_row, table.rows_read, table.blank_rows, table.sheet) == \
+        (other.header, other.header_row, other.rows_read, other.blank_rows, other.sheet)
+    assert table.frame.rows() == other.frame.rows()
+    assert table.frame.schema == other.frame.schema
+    assert table.rows.to_list() == other.rows.to_list()
+    assert table.cell_problems == other.cell_problems
+    assert table.notes == other.notes
 
 
 def _kinds_workbook(tmp_path: Path) -> Path:
@@ -331,3 +354,140 @@ def test_a_damaged_sheet_reads_as_zipfile_says_it_is_damaged(tmp_path, monkeypat
         T.read_table(path, display="log.xlsx", known_names=KNOWN)
     assert [p.message for p in fast.value.problems] == [p.message for p in slow.value.problems]
     assert fast.value.problems[0].rule == "not-a-caselog" and "is not a readable XLSX workbook" in fast.value.problems[0].message
+
+
+# -- a big sheet parsed in two halves (xlsx_halves) -----------------------------------------------
+
+def _big_log(tmp_path: Path, edit=None, rows: int = 1200) -> Path:
+    """A log with titles above its header, every kind of cell, blank and short rows, and a last
+    column filled only near the end (so the top half is narrower than the bottom one)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Cases"
+    ws.append(["Complaints export"])
+    ws.append([])
+    ws.append(["id", "received", "stage", "outcome", "amount", "flag", "last"])
+    for i in range(rows):
+        if i % 97 == 5:
+            ws.append([])
+            continue
+        if i % 89 == 7:
+            ws.append([f"C{i}"])
+            continue
+        ws.append([f"C{i}", dt.date(2025, 1, 2) + dt.timedelta(days=i % 300), 1 + i % 2, ["Upheld", "Not upheld", " "][i % 3],
+                   [i, i + 0.5, -i, None][i % 4], [True, False, None][i % 3], "x" if i > rows - 50 else None])
+    return _save(wb, tmp_path / "big.xlsx", edit)
+
+
+def test_a_sheet_parsed_in_halves_reads_as_parsed_in_one_piece(tmp_path, monkeypatch):
+    path = _big_log(tmp_path)
+    table = _same(path, monkeypatch, "columns")
+    assert _read(path, monkeypatch, columns=True, halves=True)[1] == "halves"
+    assert table.header_row == 3 and table.rows_read == 1200 and table.blank_rows == 13
+    assert table.frame.row(0) == ("C0", "2025-01-02", "1", "Upheld", "0", "TRUE", "")
+    assert table.frame.row(table.frame.height - 1) == ("C1199", "2025-10-28", "2", " ", "", "", "x")
+    assert [n.rule for n in table.notes] == ["title-rows"]
+
+
+def _top_halves_started(monkeypatch) -> list[bool]:
+    """Filled, as sheets are read, with whether each cut started parsing its top half."""
+    started = []
+    cut = H.SplitRead._cut
+
+    def recorded(self, *a):
+        cut(self, *a)
+        started.append(self.worker is not None)
+
+    monkeypatch.setattr(H.SplitRead, "_cut", recorded)
+    return started
+
+
+def _move_row(xml: bytes, number: int, to_front: bool) -> bytes:
+    """The sheet's row `number` moved to the start or the end of its rows (rows out of order)."""
+    import re
+
+    row = re.search(rb'<row r="%d".*?</row>' % number, xml, re.S)[0]
+    xml = xml.replace(row, b"")
+    return xml.replace(b"<sheetData>", b"<sheetData>" + row) if to_front else xml.replace(b"</sheetData>", row + b"</sheetData>")
+
+
+@pytest.mark.parametrize("number, to_front", [(1200, True), (4, False)])
+def test_rows_out_of_order_are_parsed_in_one_piece(tmp_path, monkeypatch, number, to_front):
+    """A half holding a row of the other is not put together: the sheet is parsed whole."""
+    path = _big_log(tmp_path, lambda xml: _move_row(xml, number, to_front))
+    _same(path, monkeypatch, "columns")
+    assert _read(path, monkeypatch, columns=True, halves=True)[1] == "columns"
+
+
+def test_rows_without_numbers_are_parsed_in_one_piece(tmp_path, monkeypatch):
+    import re
+
+    path = _big_log(tmp_path, lambda xml: re.sub(rb'<row r="[0-9]+"', b"<row ", xml))
+    _same(path, monkeypatch, "columns")
+    assert _read(path, monkeypatch, columns=True, halves=True)[1] == "columns"
+
+
+def test_text_spelled_like_a_date_past_the_middle_is_read_cell_by_cell(tmp_path, monkeypatch):
+    """Found by the scan after the top half was started: that half is dropped, and cells are read one by one."""
+    path = _big_log(tmp_path, lambda xml: xml.replace(b"<is><t>x</t></is>", b"<is><t>2025-02-06 00:00:00</t></is>", 1))
+    started = _top_halves_started(monkeypatch)
+    table = _same(path, monkeypatch, "cells")
+    assert started == [True]
+    assert table.frame.get_column("c6").to_list().count("2025-02-06 00:00:00") == 1
+
+
+@pytest.mark.parametrize("edit, rule", [
+    (lambda xml: xml.replace(b"</worksheet>", b""), "not-a-caselog"),  # cut short: found at its end
+    (lambda xml: xml.replace(b"</row></sheetData>", b'<c r="ZZ1200" t="inlineStr"><is><t>stray</t></is></c></row></sheetData>'), "too-many-cells"),
+])
+def test_a_problem_found_past_the_middle_is_said_as_in_one_piece(tmp_path, monkeypatch, edit, rule):
+    """The top half's parse is waited for, and the problem is the one the sheet read whole gives."""
+    import threading
+
+    path = _big_log(tmp_path, edit)
+    limits = T.ReadLimits(max_cells=500_000)
+    with pytest.raises(InputError) as whole:
+        _read(path, monkeypatch, columns=True, limits=limits)
+    started = _top_halves_started(monkeypatch)
+    with pytest.raises(InputError) as halved:
+        _read(path, monkeypatch, columns=True, halves=True, limits=limits)
+    assert started == [True]
+    assert halved.value.problems == whole.value.problems
+    assert [p.rule for p in halved.value.problems] == [rule]
+    assert not [t for t in threading.enumerate() if t.name == "chc-xlsx-half"]
+
+
+def test_halves_read_from_bytes_where_there_is_no_memfd(tmp_path, monkeypatch):
+    path = _big_log(tmp_path)
+    made = []
+    book = H._Book.__init__
+
+    def init(self, pieces):
+        book(self, pieces)
+        made.append(type(self.source))
+
+    monkeypatch.delattr(H.os, "memfd_create")
+    monkeypatch.setattr(H._Book, "__init__", init)
+    table, reader = _read(path, monkeypatch, columns=True, halves=True)
+    assert reader == "halves" and made == [bytes, bytes]
+    _alike(table, _read(path, monkeypatch, columns=False)[0])
+
+
+def test_a_stored_workbook_is_a_zip_any_reader_takes():
+    pieces = H.stored_workbook([("a.xml", (b"<a>", memoryview(b"12345")[1:4], b"</a>")), ("d/é.rels", (b"",))])
+    with zipfile.ZipFile(io.BytesIO(b"".join(pieces))) as zf:
+        assert zf.testzip() is None
+        assert [(i.filename, i.compress_type, i.file_size) for i in zf.infolist()] == [("a.xml", 0, 10), ("d/é.rels", 0, 0)]
+        assert zf.read("a.xml") == b"<a>234</a>"
+
+
+def test_halves_are_put_together_by_row_number():
+    import polars as pl
+
+    top = pl.DataFrame({"c0": ["h", "a"]})  # rows 1-2; the bottom half begins at row 5
+    bottom = pl.DataFrame({"c0": [None] * 4 + ["b", "c"], "c1": [None] * 4 + [None, "d"]})
+    joined = H.join_halves(top, bottom, 5, "")
+    assert joined.rows() == [("h", ""), ("a", ""), ("", ""), ("", ""), ("b", None), ("c", "d")]
+    assert H.join_halves(top, pl.DataFrame({"c0": [None] * 3}), 5, None).rows() == [("h",), ("a",)]  # nothing from the cut on
+    assert H._in_place(top, 5, top=True) and not H._in_place(top, 2, top=True)
+    assert H._in_place(bottom, 5, top=False) and not H._in_place(bottom, 6, top=False)

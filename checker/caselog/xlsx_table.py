@@ -31,6 +31,7 @@ except ImportError:  # zipfile's zlib does the same, slower
 
 from ..problems import InputError, Location, Problem
 from ..textsafe import printable
+from . import xlsx_halves
 from .table import (HEADER_SEARCH, SHOWN_NAMES, CellProblem,
                     RawTable, ReadLimits, _where, column_letter, shown_names, normalise_name, _number_text,
                     cell_text, _find_header, _title_note, _schema, _check_cells, _cells_problem,
@@ -338,7 +339,6 @@ class _Inflated:
         self.zf, self.info = zf, info
         self.file = open(zf.filename, "rb")
         self.inflater = isal_zlib.decompressobj(-15)
-        self.buffer = bytearray()
         self.left = info.compress_size  # compressed bytes not yet read
         self.inflated = self.delivered = self.crc = 0
         self.ended = False
@@ -352,19 +352,22 @@ class _Inflated:
 
     def read(self, n: int) -> bytes:
         if self.fallback is None:
+            pieces = []  # each at most what is still wanted: usually one, handed on without a copy
+            got = 0
             try:
-                while len(self.buffer) < n and not self.ended:
-                    self._more(n - len(self.buffer))
-            except Exception:  # noqa: BLE001 - zipfile reads on, and raises its own error if there is one
+                while got < n and not self.ended:
+                    piece = self._more(n - got)
+                    pieces.append(piece)
+                    got += len(piece)
+            except Exception:  # noqa: BLE001 - zipfile reads on from the last byte delivered, and raises its own error if there is one
                 self._fall_back()
-        if self.fallback is not None:
-            return self.fallback.read(n)
-        chunk = bytes(self.buffer[:n])
-        del self.buffer[:n]
-        self.delivered += len(chunk)
-        return chunk
+            else:
+                chunk = pieces[0] if len(pieces) == 1 else b"".join(pieces)
+                self.delivered += len(chunk)
+                return chunk
+        return self.fallback.read(n)
 
-    def _more(self, want: int) -> None:
+    def _more(self, want: int) -> bytes:
         data = self.inflater.unconsumed_tail
         if not data and self.left:
             data = self.file.read(min(self.BLOCK, self.left))
@@ -374,10 +377,10 @@ class _Inflated:
         out = self.inflater.decompress(data, want)
         self.crc = isal_zlib.crc32(out, self.crc)
         self.inflated += len(out)
-        self.buffer += out
         self.ended = self.inflater.eof or (not self.left and not self.inflater.unconsumed_tail)
         if self.inflated > self.info.file_size or (self.ended and (self.inflated != self.info.file_size or self.crc != self.info.CRC)):
             raise ValueError("not as declared")
+        return out
 
     def _fall_back(self) -> None:
         self.file.close()
@@ -415,9 +418,11 @@ class _Scan:
     exact_only: str = ""  # why fastexcel's columns would not be exact ('' when they are)
 
 
-def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits: ReadLimits) -> _Scan:
+def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits: ReadLimits,
+                split: xlsx_halves.SplitRead | None = None) -> _Scan:
     """One pass over the sheet's XML, in chunks, for what calamine does not report, holding the
-    limits as it goes. Time is linear: what is carried to the next chunk is at most one cell."""
+    limits as it goes. Time is linear: what is carried to the next chunk is at most one cell.
+    `split` is handed each chunk as unpacked, and told how far the XML has been checked."""
     unreadable: list = []
     hidden: list[int] = []
     cells = 0
@@ -444,6 +449,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
         while True:
             chunk = chunks.next()
             unpacked += len(chunk)
+            if split is not None and chunk:
+                split.add(chunk)
             if unpacked > limits.max_uncompressed:
                 raise InputError([Problem(Location(name, sheet=title), f"the sheet unpacks to more than {limits.max_uncompressed:,} bytes (read limit max_uncompressed)", "too-large")])
             buffer = carry + chunk if carry else chunk
@@ -533,6 +540,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                             add(row, first - 1, c2 - 1, f"cell {{cell}} is inside the merged cells {ref}, so it reads as blank; unmerge them and type the value in every cell", "merged-cells")
             if b"autoFilter" in after:
                 filtered = True
+            if split is not None and not exact_only:
+                split.checked(unpacked - len(carry), prefix, max(tallest, last_row) * widest, limits.max_cells)
             if not chunk:
                 break
     if not re.search(rb"</(?:\w+:)?worksheet>\s*$", tail):
@@ -601,6 +610,15 @@ def _looks_like_cases(rows: list, known: frozenset[str]) -> bool:
     return any(sum(1 for c in row if normalise_name(cell_text(c)) in known) >= 2 for row in rows[:HEADER_SEARCH])
 
 
+def _split_read(zf: zipfile.ZipFile, member: str, book_parts: list[str], title: str) -> xlsx_halves.SplitRead | None:
+    """A SplitRead for a sheet big enough to be worth two cores, or None. The workbook's other
+    parts (already held to the limits) go into each half's workbook."""
+    size = zf.getinfo(member).file_size
+    if not xlsx_halves.SPLIT_MIN_BYTES <= size <= xlsx_halves.SPLIT_MAX_BYTES:
+        return None
+    parts = [(m, zf.read(m)) for m in book_parts]
+    return xlsx_halves.SplitRead(size, member, parts, lambda source: _sheet_columns(source, title), _respelled)
+
 def read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: int | None, known: frozenset[str],
                limits: ReadLimits, progress) -> RawTable:
     try:
@@ -635,16 +653,25 @@ def read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: in
         # Every part calamine will read is unpacked once here, so that its real size is held to the limit.
         try:
             exact_only = ""
-            for member in zf.namelist():
-                if member.endswith((".rels", ".xml")) and not member.startswith(("xl/worksheets/", "xl/chartsheets/")):
-                    exact_only = _drain(zf, member, name, limits) or exact_only
-            scan = _scan_sheet(zf, chosen.member, name, title, limits)
+            book_parts = [m for m in zf.namelist() if m.endswith((".rels", ".xml")) and not m.startswith(("xl/worksheets/", "xl/chartsheets/"))]
+            for member in book_parts:
+                exact_only = _drain(zf, member, name, limits) or exact_only
+            exact_only = exact_only or (_known_clash(known) if known else "")
+            split = _split_read(zf, chosen.member, book_parts, title) if not exact_only else None
+            try:
+                scan = _scan_sheet(zf, chosen.member, name, title, limits, split)
+            except BaseException:
+                if split is not None:
+                    split.abandon()
+                raise
         except InputError:
             raise
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError, NotImplementedError, zlib.error) as exc:
             raise _unreadable(name, exc, title) from None
-    exact_only = exact_only or scan.exact_only or (_known_clash(known) if known else "")
-    grid = None if exact_only else _ColumnGrid.load(p, title, scan.numbers)
+    exact_only = exact_only or scan.exact_only
+    if split is not None and exact_only:
+        split.abandon()
+    grid = None if exact_only else _ColumnGrid.load(p, title, scan.numbers, split)
     while True:
         if grid is None:
             grid = _CellGrid.load(p, name, title)
@@ -777,29 +804,21 @@ class _ColumnGrid:
         self.height = raw.height
 
     @classmethod
-    def load(cls, p: Path, title: str, numbers: list) -> "_ColumnGrid | None":
-        import fastexcel
-
-        try:
-            sheet = fastexcel.read_excel(str(p)).load_sheet(title, header_row=None, skip_rows=0, dtypes="string")
-            picked = sheet.selected_columns
-            raw = sheet.to_polars()
-        except Exception:  # noqa: BLE001 - a damaged or empty sheet: the cell reader says what is wrong, as before
+    def load(cls, p: Path, title: str, numbers: list, split: xlsx_halves.SplitRead | None = None) -> "_ColumnGrid | None":
+        """`split`: the sheet parsed in two halves (in one piece when they cannot be put together)."""
+        joined = split.finish() if split is not None else None
+        if joined is None:
+            raw = _sheet_columns(str(p), title)
+            text = None if raw is None or numbers else _respelled(raw)
+        else:
+            raw, text = joined
+        if raw is None:
             return None
-        if raw.width == 0 or raw.height == 0:
-            return None
-        first = picked[0].absolute_index
-        if [c.absolute_index for c in picked] != list(range(first, first + raw.width)):
-            return None
-        raw = pl.DataFrame(
-            [pl.Series(f"c{i}", [None] * raw.height, pl.String) for i in range(first)]
-            + [raw.get_column(c).alias(f"c{first + i}") for i, c in enumerate(raw.columns)])
-        if numbers:
+        if numbers:  # respelled first by their row in the whole sheet, then as any other cell
             raw = _respell_numbers(raw, numbers)
-            if raw is None:
-                return None
-        text = _respelled(raw)
+            text = None if raw is None else _respelled(raw)
         return None if text is None else cls(raw, text)
+
 
     def rows(self) -> Iterator[list]:
         """The rows, from the top, as python-calamine's values (a date as a date, a boolean as a bool);
@@ -825,6 +844,27 @@ class _ColumnGrid:
         if frame.width < width:  # columns past the sheet's last cell: empty, as calamine pads them
             frame = frame.with_columns([pl.lit("", pl.String).alias(f"c{i}") for i in range(frame.width, width)])
         return frame
+
+
+def _sheet_columns(source: str | bytes, title: str) -> pl.DataFrame | None:
+    """The sheet as fastexcel's text columns c0, c1, ... from column A and row 1 (None: cannot be
+    read so, and the cell reader says what is wrong, as before)."""
+    import fastexcel
+
+    try:
+        sheet = fastexcel.read_excel(source).load_sheet(title, header_row=None, skip_rows=0, dtypes="string")
+        picked = sheet.selected_columns
+        raw = sheet.to_polars()
+    except Exception:  # noqa: BLE001 - a damaged or empty sheet
+        return None
+    if raw.width == 0 or raw.height == 0:
+        return None
+    first = picked[0].absolute_index
+    if [c.absolute_index for c in picked] != list(range(first, first + raw.width)):
+        return None
+    return pl.DataFrame(
+        [pl.Series(f"c{i}", [None] * raw.height, pl.String) for i in range(first)]
+        + [raw.get_column(c).alias(f"c{first + i}") for i, c in enumerate(raw.columns)])
 
 
 def _respelled(raw: pl.DataFrame) -> pl.DataFrame | None:
