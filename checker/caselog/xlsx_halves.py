@@ -11,6 +11,7 @@ and the sheet is parsed in one piece instead (see xlsx_table._ColumnGrid.load).
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import struct
@@ -30,112 +31,150 @@ SPLIT_MIN_BYTES = 4 << 20
 #: ... and larger than this too: the halves would hold the whole sheet's XML in memory once more.
 SPLIT_MAX_BYTES = 256 << 20
 
+#: Where the sheet is cut: the top half starts while the scan goes on, and the bottom one costs more
+#: (fastexcel numbers its rows from the sheet's first), so the top half is given more.
+TOP_SHARE = 0.5
+
 _SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\s*>")
 _ROW_NUMBER = re.compile(rb'\sr="([0-9]+)"')
 
 
-def stored_workbook(members: Sequence[tuple[str, Sequence[bytes | memoryview]]]) -> list[bytes | memoryview]:
-    """A zip of `members` (name, and its bytes in pieces), stored without compression, as pieces
-    to write one after the other: what fastexcel reads without unpacking anything."""
-    out: list[bytes | memoryview] = []
-    directory: list[bytes] = []
-    offset = 0
-    for name, pieces in members:
-        encoded = name.encode("utf-8")
-        size = sum(len(p) for p in pieces)
-        crc = 0
-        for piece in pieces:
-            crc = _crc.crc32(piece, crc)
-        if size >= 0xFFFFFFFF or offset >= 0xFFFFFFFF:
-            raise ValueError("a part too large for a plain zip")
-        # version 2.0, flag 0x800 (UTF-8 names), stored, a fixed time (1980-01-01 00:00)
-        out.append(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0x800, 0, 0, 0x21, crc, size, size, len(encoded), 0) + encoded)
-        out.extend(pieces)
-        directory.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0x800, 0, 0, 0x21, crc, size, size,
-                                     len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
-        offset += 30 + len(encoded) + size
-    listing = b"".join(directory)
-    out.append(listing)
-    out.append(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(listing), offset, 0))
-    return out
+def _local_header(name: bytes, crc: int, size: int) -> bytes:
+    # version 2.0, flag 0x800 (UTF-8 names), stored, a fixed time (1980-01-01 00:00)
+    return struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0x800, 0, 0, 0x21, crc, size, size, len(name), 0) + name
 
 
-class _Book:
-    """A workbook made of pieces, as fastexcel takes it: on Linux a file in memory (memfd) named
-    by its /proc path, which fastexcel reads as it parses; elsewhere one bytes object, which it
-    copies whole first (about a fifth of a half's parse, at 100,000 rows)."""
+class StoredBook:
+    """A workbook written as a zip stored without compression, its first part (the sheet) written
+    as it comes and the others after it: what fastexcel reads without unpacking anything. On Linux
+    it is a file in memory (a memfd) that fastexcel reads by its /proc path as it parses; elsewhere
+    it is handed over as bytes, which fastexcel copies whole first (about a fifth of a half's parse,
+    at 100,000 rows)."""
 
-    def __init__(self, pieces: list[bytes | memoryview]):
+    def __init__(self, member: str):
+        self.name = member.encode("utf-8")
+        self.crc = self.size = 0
         self.fd = -1
-        self.source: str | bytes = b""
         try:
             self.fd = os.memfd_create("chc-xlsx-half", os.MFD_CLOEXEC)
-            for piece in pieces:
-                view = memoryview(piece)
-                while view:
-                    view = view[os.write(self.fd, view):]
+            self.file = io.FileIO(self.fd, "r+", closefd=False)
+        except (AttributeError, OSError):  # no memfd here (not Linux), or no room for it
+            self.fd = -1
+            self.file = io.BytesIO()
+        self.file.write(_local_header(self.name, 0, 0))  # written again when the part is whole
+
+    def write(self, data: bytes | memoryview) -> None:
+        """More of the sheet's XML."""
+        view = memoryview(data)
+        while view:
+            view = view[self.file.write(view):]
+        self.crc = _crc.crc32(data, self.crc)
+        self.size += len(data)
+
+    def cut_back(self, size: int, crc: int) -> None:
+        """Keep only the first `size` bytes of the sheet's XML (whose crc32 is `crc`)."""
+        self.file.truncate(30 + len(self.name) + size)
+        self.file.seek(0, io.SEEK_END)
+        self.size, self.crc = size, crc
+
+    def source(self, parts: Sequence[tuple[str, bytes]]) -> str | bytes:
+        """The workbook, with `parts` after the sheet, as fastexcel takes it (a path, or bytes)."""
+        if self.size >= 0xFFFFFFFF or self.size + sum(len(b) for _, b in parts) >= 0xFFFFFFFF:
+            raise ValueError("a workbook too large for a plain zip")
+        entries = [(self.name, self.crc, self.size, 0)]
+        offset = 30 + len(self.name) + self.size
+        for member, data in parts:
+            name = member.encode("utf-8")
+            crc = _crc.crc32(data)
+            self.file.write(_local_header(name, crc, len(data)))
+            self._raw(data)
+            entries.append((name, crc, len(data), offset))
+            offset += 30 + len(name) + len(data)
+        listing = b"".join(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0x800, 0, 0, 0x21, crc, size, size,
+                                       len(name), 0, 0, 0, 0, 0, at) + name for name, crc, size, at in entries)
+        self._raw(listing + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(listing), offset, 0))
+        self.file.seek(0)
+        self.file.write(_local_header(self.name, self.crc, self.size))
+        if self.fd >= 0:
             path = f"/proc/self/fd/{self.fd}"
             if os.path.exists(path):
-                self.source = path
-                return
-        except (AttributeError, OSError):  # no memfd here (not Linux), or no room for it
-            pass
-        self.close()
-        self.source = b"".join(pieces)
+                return path
+        self.file.seek(0)
+        return self.file.read() if self.fd >= 0 else self.file.getvalue()
+
+    def _raw(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[self.file.write(view):]
 
     def close(self) -> None:
+        self.file.close()
         if self.fd >= 0:
             os.close(self.fd)
             self.fd = -1
 
 
 class SplitRead:
-    """The sheet's XML, kept as the scan unpacks it, parsed in two halves. Once the scan has checked
-    the XML past its middle, it is cut at the next row tag, and the top half is parsed in a thread
-    while the scan goes on; `finish` parses the bottom half once the whole sheet has been checked.
+    """The sheet's XML, written as the scan unpacks it, parsed in two halves. Once the scan has
+    checked the XML past its middle, it is cut at the next row tag, and the top half is parsed in
+    a thread while the scan goes on; `finish` parses the bottom half once the whole sheet has been
+    checked. Only the last few chunks are held: the rest is in the halves' workbooks.
 
     `read` gives a workbook's sheet as text columns c0, c1, ... from column A and row 1 (None: it
     cannot), and `respell` turns those into the text chc reads (None: not exact)."""
 
+    #: Chunks held for finding the cut (the scan is at most a chunk and a cell behind the unpacking).
+    HELD = 3
+
     def __init__(self, size: int, member: str, parts: Sequence[tuple[str, bytes]],
                  read: Callable[[str | bytes], pl.DataFrame | None],
                  respell: Callable[[pl.DataFrame], pl.DataFrame | None]):
-        self.middle = size // 2
+        self.middle = int(size * TOP_SHARE)
         self.member, self.parts, self.read, self.respell = member, parts, read, respell
-        self.chunks: list[bytes] = []
+        self.held: list[tuple[int, int, bytes]] = []  # (offset, crc32 of the XML before it, chunk)
+        self.unpacked = 0
         self.searched = 0  # where the search for a row tag goes on from
         self.given_up = False  # the sheet cannot be cut so: it is parsed in one piece
-        self.head: memoryview | None = None
-        self.cut: tuple[int, int, int] | None = None  # (chunk, offset in it, row number)
+        self.head = b""  # the XML up to <sheetData>, which begins the bottom half too
+        self.top: StoredBook | None = StoredBook(member)
+        self.bottom: StoredBook | None = None
+        self.row = 0  # the first row of the bottom half, once cut
         self.results: list = [None, None]
         self.worker: threading.Thread | None = None
 
     def add(self, chunk: bytes) -> None:
         """The next chunk of the sheet's XML, as unpacked (not yet checked)."""
-        self.chunks.append(chunk)
+        if self.given_up:
+            return
+        if not self.unpacked:
+            opening = _SHEET_DATA.search(chunk)
+            if opening is None:  # no plain <sheetData> to begin the bottom half with
+                self._give_up()
+                return
+            self.head = bytes(chunk[:opening.end()])
+            self.searched = max(self.middle, opening.end())
+        book = self.bottom or self.top
+        self.held = [*self.held[1 - self.HELD:], (self.unpacked, self.top.crc, chunk)] if self.bottom is None else []
+        book.write(chunk)
+        self.unpacked += len(chunk)
 
     def checked(self, upto: int, prefix: bytes, grid: int, max_cells: int) -> None:
         """The scan has checked the XML up to byte `upto`, within every limit so far (`grid`:
         the cells of the grid the rows and columns seen so far make)."""
-        if self.cut is not None or self.given_up or upto <= self.middle or grid > max_cells:
+        if self.bottom is not None or self.given_up or upto <= self.middle or grid > max_cells:
             return
-        if self.head is None:
-            opening = _SHEET_DATA.search(self.chunks[0])
-            if opening is None:  # no plain <sheetData> to begin the bottom half with
-                self.given_up = True
-                return
-            self.head = memoryview(self.chunks[0])[:opening.end()]
-            self.searched = max(self.middle, opening.end())
         tag = b"<" + prefix + b"row "
-        offset = 0
-        for k, chunk in enumerate(self.chunks):
+        for offset, crc, chunk in self.held:
             end = offset + len(chunk)
             if end > self.searched:
+                if self.searched < offset:  # the search would begin in a chunk no longer held
+                    self._give_up()
+                    return
                 stop = min(len(chunk), upto - offset)
                 at = chunk.find(tag, self.searched - offset, stop)
                 close = chunk.find(b">", at, stop) if at >= 0 else -1
                 if close >= 0:
-                    self._cut(k, at, close, prefix)
+                    self._cut(offset, crc, chunk, at, close, prefix)
                     return
                 if at >= 0 and stop < len(chunk):
                     self.searched = offset + at  # its end is not checked yet: look again next time
@@ -144,52 +183,67 @@ class SplitRead:
                 self.searched = offset + (at + 1 if at >= 0 else max(stop - len(tag), self.searched - offset))
             if end >= upto:
                 return
-            offset = end
 
-    def _cut(self, k: int, at: int, close: int, prefix: bytes) -> None:
-        """Cut before the row tag at chunks[k][at:close], and start parsing the top half."""
-        number = _ROW_NUMBER.search(self.chunks[k], at, close)
+    def _cut(self, offset: int, crc: int, chunk: bytes, at: int, close: int, prefix: bytes) -> None:
+        """Cut before the row tag at chunk[at:close] (the chunk at `offset` of the XML), and start
+        parsing the top half."""
+        number = _ROW_NUMBER.search(chunk, at, close)
         if number is None:  # rows without numbers: the halves could not be put together
-            self.given_up = True
+            self._give_up()
             return
-        self.cut = (k, at, int(number[1]))
-        closing = b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"
-        top = (*self.chunks[:k], memoryview(self.chunks[k])[:at], closing)
-        self.worker = threading.Thread(target=self._work, args=(0, top), name="chc-xlsx-half", daemon=True)
+        self.row = int(number[1])
+        self.bottom = StoredBook(self.member)
+        self.bottom.write(self.head)
+        for later, _, piece in self.held:  # what of the cut chunk, and those after it, is below the cut
+            if later >= offset:
+                self.bottom.write(memoryview(piece)[at:] if later == offset else piece)
+        self.held = []
+        view = memoryview(chunk)[:at]
+        self.top.cut_back(offset + at, _crc.crc32(view, crc))
+        self.top.write(b"</" + prefix + b"sheetData></" + prefix + b"worksheet>")
+        self.worker = threading.Thread(target=self._work, args=(0,), name="chc-xlsx-half", daemon=True)
         self.worker.start()
 
     def finish(self) -> tuple[pl.DataFrame, pl.DataFrame | None] | None:
         """The whole sheet, checked: the bottom half parsed here, and the halves put together
         (raw, and respelled or None when not exact). None: parse the sheet in one piece."""
-        if self.cut is None:
+        if self.bottom is None:
+            self._give_up()
             return None
-        k, at, row = self.cut
-        bottom = (self.head, memoryview(self.chunks[k])[at:], *self.chunks[k + 1:])
-        self.chunks = []
-        self._work(1, bottom)
+        self._work(1)
         self.worker.join()
         if self.results[0] is None or self.results[1] is None:
             return None
         (top_raw, top_text), (bottom_raw, bottom_text) = self.results
-        raw = join_halves(top_raw, bottom_raw, row, None)
+        raw = join_halves(top_raw, bottom_raw, self.row, None)
         if top_text is None or bottom_text is None:
             return raw, None
-        return raw, join_halves(top_text, bottom_text, row, "")
+        return raw, join_halves(top_text, bottom_text, self.row, "")
 
     def abandon(self) -> None:
         """The sheet is not to be read so (a problem, or not exact): the top half's parse is waited for and dropped."""
-        self.chunks = []
         if self.worker is not None:
             self.worker.join()
+        self._give_up()
         self.results = [None, None]
 
-    def _work(self, i: int, xml: tuple) -> None:
-        book = _Book(stored_workbook([*((n, (b,)) for n, b in self.parts), (self.member, xml)]))
+    def _give_up(self) -> None:
+        """Parse the sheet in one piece (never called while the top half is being parsed)."""
+        self.given_up = True
+        self.held = []
+        for book in (self.top, self.bottom):
+            if book is not None:
+                book.close()
+
+    def _work(self, i: int) -> None:
+        book = (self.top, self.bottom)[i]
         try:
-            raw = self.read(book.source)
+            raw = self.read(book.source(self.parts))
         finally:
             book.close()
-        if raw is not None and _in_place(raw, self.cut[2], top=i == 0):
+        if raw is not None and _in_place(raw, self.row, top=i == 0):
+            if i == 1:
+                raw = raw.slice(self.row - 1)  # the rows from the cut on (those above are empty)
             self.results[i] = (raw, self.respell(raw))
 
 
@@ -203,16 +257,17 @@ def _in_place(frame: pl.DataFrame, row: int, top: bool) -> bool:
 
 
 def join_halves(top: pl.DataFrame, bottom: pl.DataFrame, row: int, empty: str | None) -> pl.DataFrame:
-    """The halves' frames as the whole sheet parsed in one piece gives it; rows the top half does
-    not reach are `empty`, as are columns a half does not reach."""
+    """The top half's frame (rows from the sheet's first) and the bottom half's (rows from `row`
+    on) as the whole sheet parsed in one piece gives it; rows between that the top half does not
+    reach are `empty`, as are columns a half does not reach."""
     above = row - 1
     width = max(top.width, bottom.width)
     top, bottom = _widened(top, width, empty), _widened(bottom, width, empty)
-    if bottom.height <= above:
+    if bottom.height == 0:
         return top  # nothing at or below the cut: the sheet ends in the top half
     if top.height < above:
         top = pl.concat([top, pl.DataFrame({c: pl.Series(c, [empty] * (above - top.height), pl.String) for c in top.columns})])
-    return pl.concat([top, bottom.slice(above)])
+    return pl.concat([top, bottom])
 
 
 def _widened(frame: pl.DataFrame, width: int, empty: str | None) -> pl.DataFrame:
