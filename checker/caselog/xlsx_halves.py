@@ -140,6 +140,7 @@ class SplitRead:
         self.bottom: StoredBook | None = None
         self.row = 0  # the first row of the bottom half, once cut
         self.results: list = [None, None]
+        self.error: BaseException | None = None  # raised in the top half's thread: raised again by finish
         self.worker: threading.Thread | None = None
 
     def add(self, chunk: bytes) -> None:
@@ -201,7 +202,7 @@ class SplitRead:
         view = memoryview(chunk)[:at]
         self.top.cut_back(offset + at, _crc.crc32(view, crc))
         self.top.write(b"</" + prefix + b"sheetData></" + prefix + b"worksheet>")
-        self.worker = threading.Thread(target=self._work, args=(0,), name="chc-xlsx-half", daemon=True)
+        self.worker = threading.Thread(target=self._top, name="chc-xlsx-half", daemon=True)
         self.worker.start()
 
     def finish(self) -> tuple[pl.DataFrame, pl.DataFrame | None] | None:
@@ -212,6 +213,8 @@ class SplitRead:
             return None
         self._work(1)
         self.worker.join()
+        if self.error is not None:
+            raise self.error
         if self.results[0] is None or self.results[1] is None:
             return None
         (top_raw, top_text), (bottom_raw, bottom_text) = self.results
@@ -234,6 +237,12 @@ class SplitRead:
         for book in (self.top, self.bottom):
             if book is not None:
                 book.close()
+
+    def _top(self) -> None:
+        try:
+            self._work(0)
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which raises it
+            self.error = exc
 
     def _work(self, i: int) -> None:
         book = (self.top, self.bottom)[i]
@@ -263,6 +272,9 @@ def join_halves(top: pl.DataFrame, bottom: pl.DataFrame, row: int, empty: str | 
     above = row - 1
     width = max(top.width, bottom.width)
     top, bottom = _widened(top, width, empty), _widened(bottom, width, empty)
+    # a column categorical in one half only (dates in it, say) is made so in the other (its categories are shared)
+    top = top.with_columns([top[c].cast(bottom[c].dtype) for c in top.columns if top[c].dtype == pl.String != bottom[c].dtype])
+    bottom = bottom.with_columns([bottom[c].cast(top[c].dtype) for c in bottom.columns if bottom[c].dtype == pl.String != top[c].dtype])
     if bottom.height == 0:
         return top  # nothing at or below the cut: the sheet ends in the top half
     if top.height < above:

@@ -618,7 +618,9 @@ def _split_read(zf: zipfile.ZipFile, member: str, book_parts: list[str], title: 
     if not xlsx_halves.SPLIT_MIN_BYTES <= size <= xlsx_halves.SPLIT_MAX_BYTES:
         return None
     parts = [(m, zf.read(m)) for m in book_parts]
-    return xlsx_halves.SplitRead(size, member, parts, lambda source: _sheet_columns(source, title), _respelled)
+    categories = pl.Categories.random()  # one for both halves, so that their columns join
+    return xlsx_halves.SplitRead(size, member, parts, lambda source: _sheet_columns(source, title),
+                                 lambda raw: _respelled(raw, categories))
 
 def read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: int | None, known: frozenset[str],
                limits: ReadLimits, progress) -> RawTable:
@@ -868,9 +870,11 @@ def _sheet_columns(source: str | bytes, title: str) -> pl.DataFrame | None:
         + [raw.get_column(c).alias(f"c{first + i}") for i, c in enumerate(raw.columns)])
 
 
-def _respelled(raw: pl.DataFrame) -> pl.DataFrame | None:
+def _respelled(raw: pl.DataFrame, categories: pl.Categories | None = None) -> pl.DataFrame | None:
     """fastexcel's text columns as cell_text spells each kind, or None when a date there is not
-    told apart from a time or a number by its spelling (read such a sheet cell by cell)."""
+    told apart from a time or a number by its spelling (read such a sheet cell by cell). Columns
+    holding dates or booleans come back categorical, in `categories` (shared by a sheet's halves):
+    each distinct text is respelled once, and the reader types them through their categories."""
     c = pl.all()
     flags = raw.select(
         c.str.len_bytes().is_in([19, 23, 26, 29]).any().name.suffix("_date"),  # "2025-02-06 00:00:00[.250]"
@@ -886,15 +890,15 @@ def _respelled(raw: pl.DataFrame) -> pl.DataFrame | None:
     flagged = [n for n in raw.columns if flags[f"{n}_date"] or flags[f"{n}_bool"]]
     if not flagged:
         return raw.fill_null("")
-    # Each distinct text once (a column of dates holds a few hundred), then mapped back.
-    distinct = pl.concat([raw.get_column(n).unique().drop_nulls() for n in flagged]).unique()
-    spelled = pl.DataFrame({"u": distinct}).select(*_SPELLED).filter((pl.col("u") != pl.col("v")) | pl.col("early"))
-    if spelled.height == 0:
-        return raw.fill_null("")
+    # Each distinct text once (a column of dates holds a few hundred), then gathered to the rows.
+    categories = categories or pl.Categories.random()
+    coded = [raw.get_column(n).cast(pl.Categorical(categories)) for n in flagged]
+    texts = categories.to_series()  # by code: these columns' texts (and any the other half added)
+    spelled = pl.DataFrame({"u": texts}).select(*_SPELLED)
     if spelled.get_column("early").any():
         return None
-    old, new = spelled.get_column("u"), spelled.get_column("v")
-    return raw.with_columns([raw.get_column(n).replace(old, new) for n in flagged]).fill_null("")
+    respelled = spelled.get_column("v").cast(pl.Categorical(categories))
+    return raw.with_columns([respelled.gather(c.to_physical()).alias(n) for n, c in zip(flagged, coded)]).fill_null("")
 
 
 def _spelled_expressions() -> tuple[pl.Expr, ...]:
