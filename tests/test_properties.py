@@ -348,3 +348,43 @@ def test_any_xlsx_case_log_gives_figures_or_located_problems(folder, extra, orde
         return
     event("figures" + (" with rows left out" if log.problems else ""))
     _figures(log, "england", False)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(rows=st.lists(st.lists(xlsx_cells, max_size=7), min_size=2, max_size=24), gap=st.integers(0, 3))
+def test_any_xlsx_sheet_reads_alike_in_halves_and_in_one_piece(folder, rows, gap):
+    """A sheet parsed in two halves (each on its own core, as a big one is) gives the table the
+    sheet parsed in one piece gives, or the same problems: whatever its cells, wherever the cut."""
+    import openpyxl
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    from checker.caselog import table as T
+    from checker.caselog import xlsx_halves as H
+    from checker.caselog import xlsx_table as X
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    try:
+        for _ in range(gap):
+            ws.append([])
+        ws.append(["id", "stage", "received", "outcome"])
+        for row in rows:
+            ws.append(row)
+    except (IllegalCharacterError, ValueError):
+        return
+    path = folder / "halves.xlsx"
+    wb.save(path)
+    results = []
+    for halves in (False, True):
+        with pytest.MonkeyPatch.context() as m:
+            if halves:
+                m.setattr(H, "SPLIT_MIN_BYTES", 0)
+                m.setattr(X, "SCAN_CHUNK", 1024)
+            try:
+                t = T.read_table(path, display="log.xlsx", known_names=["id", "stage", "received"])
+                results.append((t.header, t.header_row, t.rows_read, t.blank_rows, t.frame.rows(), t.rows.to_list(),
+                                t.cell_problems, t.notes, [T.is_categorical(t.frame[c]) or t.frame[c].dtype for c in t.frame.columns]))
+            except InputError as exc:
+                results.append(exc.problems)
+    assert results[0] == results[1]

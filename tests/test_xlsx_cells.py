@@ -502,12 +502,18 @@ def test_halves_are_put_together_by_row_number():
     import polars as pl
 
     top = pl.DataFrame({"c0": ["h", "a"]})  # rows 1-2; the bottom half begins at row 5
-    bottom = pl.DataFrame({"c0": [None] * 4 + ["b", "c"], "c1": [None] * 4 + [None, "d"]})  # as fastexcel gives it
     assert H._in_place(top, 5, top=True) and not H._in_place(top, 2, top=True)
-    assert H._in_place(bottom, 5, top=False) and not H._in_place(bottom, 6, top=False)
-    joined = H.join_halves(top, bottom.slice(4), 5, "")
+    bottom = pl.DataFrame({"c0": [H.MARKER, "b", "c"], "c1": [None, None, "d"]})  # from the marker's row, 4
+    assert H._in_place(bottom, 5, top=False)
+    assert not H._in_place(bottom.slice(1), 5, top=False)  # a row of the top half's came before the marker
+    assert not H._in_place(bottom.with_columns(pl.Series("c1", ["x", None, "d"])), 5, top=False)  # a cell in its row
+    assert not H._in_place(bottom.with_columns(pl.Series("c0", ["A4", "b", "c"])), 5, top=False)  # a cell in its place
+    joined = H.join_halves(top, bottom.slice(1), 5, "")
     assert joined.rows() == [("h", ""), ("a", ""), ("", ""), ("", ""), ("b", None), ("c", "d")]
     assert H.join_halves(top, pl.DataFrame({"c0": []}, schema={"c0": pl.String}), 5, None).rows() == [("h",), ("a",)]  # nothing from the cut on
+    dates = pl.Categorical(pl.Categories.random())  # a column of dates in the top half only, and rows between empty
+    joined = H.join_halves(top.with_columns(pl.col("c0").cast(dates)), pl.DataFrame({"c0": ["b"]}), 5, "")
+    assert joined.rows() == [("h",), ("a",), ("",), ("",), ("b",)] and joined.schema == {"c0": dates}
 
 
 def test_an_error_in_the_top_half_is_raised_where_the_sheet_is_read(tmp_path, monkeypatch):

@@ -120,21 +120,24 @@ class SplitRead:
     a thread while the scan goes on; `finish` parses the bottom half once the whole sheet has been
     checked. Only the last few chunks are held: the rest is in the halves' workbooks.
 
-    `read` gives a workbook's sheet as text columns c0, c1, ... from column A and row 1 (None: it
-    cannot), and `respell` turns those into the text chc reads (None: not exact)."""
+    `read(source, from_first)` gives a workbook's sheet as text columns c0, c1, ... from column A,
+    and from row 1 (or, `from_first`, from the first row with a value); None when it cannot.
+    `respell` turns those into the text chc reads (None: not exact)."""
 
-    #: Chunks held for finding the cut (the scan is at most a chunk and a cell behind the unpacking).
-    HELD = 3
+    #: Chunks held for finding the cut: the unpacking runs ahead of the scan by at most the two
+    #: chunks queued, the one being queued, and the one being scanned with the cell carried from
+    #: the one before (if the chunk to cut is gone even so, the sheet is parsed in one piece).
+    HELD = 6
 
     def __init__(self, size: int, member: str, parts: Sequence[tuple[str, bytes]],
-                 read: Callable[[str | bytes], pl.DataFrame | None],
+                 read: Callable[[str | bytes, bool], pl.DataFrame | None],
                  respell: Callable[[pl.DataFrame], pl.DataFrame | None]):
         self.middle = int(size * TOP_SHARE)
         self.member, self.parts, self.read, self.respell = member, parts, read, respell
         self.held: list[tuple[int, int, bytes]] = []  # (offset, crc32 of the XML before it, chunk)
         self.unpacked = 0
         self.searched = 0  # where the search for a row tag goes on from
-        self.given_up = False  # the sheet cannot be cut so: it is parsed in one piece
+        self.closed = False  # the halves' workbooks are closed
         self.head = b""  # the XML up to <sheetData>, which begins the bottom half too
         self.top: StoredBook | None = StoredBook(member)
         self.bottom: StoredBook | None = None
@@ -142,34 +145,43 @@ class SplitRead:
         self.results: list = [None, None]
         self.error: BaseException | None = None  # raised in the top half's thread: raised again by finish
         self.worker: threading.Thread | None = None
+        self.lock = threading.Lock()  # add is called by the thread unpacking the XML, the rest by the scan's
+        self.one_piece = False  # the sheet cannot be cut (or a chunk could not be written): parse it whole
 
     def add(self, chunk: bytes) -> None:
         """The next chunk of the sheet's XML, as unpacked (not yet checked)."""
-        if self.given_up:
-            return
-        if not self.unpacked:
-            opening = _SHEET_DATA.search(chunk)
-            if opening is None:  # no plain <sheetData> to begin the bottom half with
-                self._give_up()
+        with self.lock:
+            if self.closed or self.one_piece:
                 return
-            self.head = bytes(chunk[:opening.end()])
-            self.searched = max(self.middle, opening.end())
-        book = self.bottom or self.top
-        self.held = [*self.held[1 - self.HELD:], (self.unpacked, self.top.crc, chunk)] if self.bottom is None else []
-        book.write(chunk)
-        self.unpacked += len(chunk)
+            if not self.unpacked:
+                opening = _SHEET_DATA.search(chunk)
+                if opening is None:  # no plain <sheetData> to begin the bottom half with
+                    self.one_piece = True
+                    return
+                self.head = bytes(chunk[:opening.end()])
+                self.searched = max(self.middle, opening.end())
+            book = self.bottom or self.top
+            self.held = [*self.held[1 - self.HELD:], (self.unpacked, self.top.crc, chunk)] if self.bottom is None else []
+            try:
+                book.write(chunk)
+            except OSError:  # no room in memory for it
+                self.one_piece = True
+            self.unpacked += len(chunk)
 
     def checked(self, upto: int, prefix: bytes, grid: int, max_cells: int) -> None:
         """The scan has checked the XML up to byte `upto`, within every limit so far (`grid`:
         the cells of the grid the rows and columns seen so far make)."""
-        if self.bottom is not None or self.given_up or upto <= self.middle or grid > max_cells:
-            return
+        with self.lock:
+            if self.bottom is None and not self.closed and not self.one_piece and upto > self.middle and grid <= max_cells:
+                self._search(upto, prefix)
+
+    def _search(self, upto: int, prefix: bytes) -> None:
         tag = b"<" + prefix + b"row "
         for offset, crc, chunk in self.held:
             end = offset + len(chunk)
             if end > self.searched:
                 if self.searched < offset:  # the search would begin in a chunk no longer held
-                    self._give_up()
+                    self.one_piece = True
                     return
                 stop = min(len(chunk), upto - offset)
                 at = chunk.find(tag, self.searched - offset, stop)
@@ -190,11 +202,15 @@ class SplitRead:
         parsing the top half."""
         number = _ROW_NUMBER.search(chunk, at, close)
         if number is None:  # rows without numbers: the halves could not be put together
-            self._give_up()
+            self.one_piece = True
             return
         self.row = int(number[1])
+        if self.row < 2:
+            self.one_piece = True
+            return
         self.bottom = StoredBook(self.member)
         self.bottom.write(self.head)
+        self.bottom.write(_marker_row(prefix, self.row - 1))
         for later, _, piece in self.held:  # what of the cut chunk, and those after it, is below the cut
             if later >= offset:
                 self.bottom.write(memoryview(piece)[at:] if later == offset else piece)
@@ -208,8 +224,8 @@ class SplitRead:
     def finish(self) -> tuple[pl.DataFrame, pl.DataFrame | None] | None:
         """The whole sheet, checked: the bottom half parsed here, and the halves put together
         (raw, and respelled or None when not exact). None: parse the sheet in one piece."""
-        if self.bottom is None:
-            self._give_up()
+        if self.bottom is None or self.one_piece:
+            self.abandon()
             return None
         self._work(1)
         self.worker.join()
@@ -227,12 +243,12 @@ class SplitRead:
         """The sheet is not to be read so (a problem, or not exact): the top half's parse is waited for and dropped."""
         if self.worker is not None:
             self.worker.join()
-        self._give_up()
+        self._close()
         self.results = [None, None]
 
-    def _give_up(self) -> None:
+    def _close(self) -> None:
         """Parse the sheet in one piece (never called while the top half is being parsed)."""
-        self.given_up = True
+        self.closed = True
         self.held = []
         for book in (self.top, self.bottom):
             if book is not None:
@@ -247,22 +263,38 @@ class SplitRead:
     def _work(self, i: int) -> None:
         book = (self.top, self.bottom)[i]
         try:
-            raw = self.read(book.source(self.parts))
+            raw = self.read(book.source(self.parts), i == 1)
         finally:
             book.close()
         if raw is not None and _in_place(raw, self.row, top=i == 0):
             if i == 1:
-                raw = raw.slice(self.row - 1)  # the rows from the cut on (those above are empty)
+                raw = raw.slice(1)  # the rows from the cut on, without the marker
             self.results[i] = (raw, self.respell(raw))
 
 
+#: The text of the marker cell that begins the bottom half's rows (see _marker_row).
+MARKER = "chc: the cut"
+
+
+def _marker_row(prefix: bytes, row: int) -> bytes:
+    """A row of one cell, A`row`, holding MARKER: put just above the bottom half's rows, so that
+    fastexcel, told to begin at the first row with a value, begins there, and not at row 1 with
+    as many empty rows as the top half has (about a seventh of the half's parse)."""
+    p = prefix
+    return (b'<%srow r="%d"><%sc r="A%d" t="inlineStr"><%sis><%st>%s</%st></%sis></%sc></%srow>'
+            % (p, row, p, row, p, p, MARKER.encode(), p, p, p, p))
+
+
 def _in_place(frame: pl.DataFrame, row: int, top: bool) -> bool:
-    """Whether a half's frame holds values only in its own rows: above `row` (the top half), or
-    from it on (the bottom one; fastexcel numbers the rows from the sheet's first)."""
+    """Whether a half's frame holds values only in its own rows: above `row` (the top half, read
+    from row 1), or from it on (the bottom one, read from its first row with a value, which is the
+    marker row just above `row` unless a row of the top half's is in it, or in the marker's row)."""
     if top:
         return frame.height < row
-    above = frame.head(row - 1)
-    return not above.height or above.null_count().sum_horizontal().item() == above.height * above.width
+    if frame.height == 0 or frame.columns[0] != "c0" or frame.item(0, 0) != MARKER:
+        return False
+    first = frame.head(1)
+    return first.null_count().sum_horizontal().item() == first.width - 1
 
 
 def join_halves(top: pl.DataFrame, bottom: pl.DataFrame, row: int, empty: str | None) -> pl.DataFrame:
@@ -278,7 +310,8 @@ def join_halves(top: pl.DataFrame, bottom: pl.DataFrame, row: int, empty: str | 
     if bottom.height == 0:
         return top  # nothing at or below the cut: the sheet ends in the top half
     if top.height < above:
-        top = pl.concat([top, pl.DataFrame({c: pl.Series(c, [empty] * (above - top.height), pl.String) for c in top.columns})])
+        gap = pl.DataFrame({c: pl.Series(c, [empty] * (above - top.height), pl.String).cast(top[c].dtype) for c in top.columns})
+        top = pl.concat([top, gap])
     return pl.concat([top, bottom])
 
 

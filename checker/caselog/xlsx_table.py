@@ -266,14 +266,15 @@ def _text_not_plain(xml: bytes, present: frozenset[bytes] | None = None) -> str:
 
 class _Unpacked:
     """A zip member in chunks of SCAN_CHUNK bytes, unpacked by a thread up to two chunks ahead
-    (zlib lets go of the GIL) while the scan looks at the last one. An error in reading is
-    raised where its chunk would have been read, so the scan's problems keep their order."""
+    (zlib lets go of the GIL) while the scan looks at the last one, and handed to `also` there
+    too, if given. An error in reading is raised where its chunk would have been read, so the
+    scan's problems keep their order."""
 
-    def __init__(self, source):
+    def __init__(self, source, also=None):
         import queue
         import threading
 
-        self.source = source
+        self.source, self.also = source, also
         self.queue: queue.Queue = queue.Queue(maxsize=2)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name="chc-unpack", daemon=True)
@@ -284,6 +285,8 @@ class _Unpacked:
         while not self.stop.is_set():
             try:
                 item = (self.source.read(SCAN_CHUNK), None)
+                if item[0] and self.also is not None:
+                    self.also(item[0])
             except BaseException as exc:  # noqa: BLE001 - handed to the scan, which raises it in turn
                 item = (b"", exc)
             while not self.stop.is_set():
@@ -423,7 +426,8 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 split: xlsx_halves.SplitRead | None = None) -> _Scan:
     """One pass over the sheet's XML, in chunks, for what calamine does not report, holding the
     limits as it goes. Time is linear: what is carried to the next chunk is at most one cell.
-    `split` is handed each chunk as unpacked, and told how far the XML has been checked."""
+    `split` is handed each chunk as unpacked (by the unpacking thread), and told how far the XML
+    has been checked."""
     unreadable: list = []
     hidden: list[int] = []
     cells = 0
@@ -446,12 +450,10 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
 
     # Python's zip reader stops at the declared size: a sheet too small to reach the limit is not counted.
     counted = zf.getinfo(member).file_size // MIN_REF_BYTES > limits.max_cells
-    with _open_member(zf, member) as source, _Unpacked(source) as chunks:
+    with _open_member(zf, member) as source, _Unpacked(source, split and split.add) as chunks:
         while True:
             chunk = chunks.next()
             unpacked += len(chunk)
-            if split is not None and chunk:
-                split.add(chunk)
             if unpacked > limits.max_uncompressed:
                 raise InputError([Problem(Location(name, sheet=title), f"the sheet unpacks to more than {limits.max_uncompressed:,} bytes (read limit max_uncompressed)", "too-large")])
             buffer = carry + chunk if carry else chunk
@@ -619,7 +621,7 @@ def _split_read(zf: zipfile.ZipFile, member: str, book_parts: list[str], title: 
         return None
     parts = [(m, zf.read(m)) for m in book_parts]
     categories = pl.Categories.random()  # one for both halves, so that their columns join
-    return xlsx_halves.SplitRead(size, member, parts, lambda source: _sheet_columns(source, title),
+    return xlsx_halves.SplitRead(size, member, parts, lambda source, from_first: _sheet_columns(source, title, from_first),
                                  lambda raw: _respelled(raw, categories))
 
 def read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: int | None, known: frozenset[str],
@@ -849,13 +851,14 @@ class _ColumnGrid:
         return frame
 
 
-def _sheet_columns(source: str | bytes, title: str) -> pl.DataFrame | None:
-    """The sheet as fastexcel's text columns c0, c1, ... from column A and row 1 (None: cannot be
-    read so, and the cell reader says what is wrong, as before)."""
+def _sheet_columns(source: str | bytes, title: str, from_first: bool = False) -> pl.DataFrame | None:
+    """The sheet as fastexcel's text columns c0, c1, ... from column A, and from row 1 (or,
+    `from_first`, from the first row with a value); None: cannot be read so, and the cell reader
+    says what is wrong, as before."""
     import fastexcel
 
     try:
-        sheet = fastexcel.read_excel(source).load_sheet(title, header_row=None, skip_rows=0, dtypes="string")
+        sheet = fastexcel.read_excel(source).load_sheet(title, header_row=None, skip_rows=None if from_first else 0, dtypes="string")
         picked = sheet.selected_columns
         raw = sheet.to_polars()
     except Exception:  # noqa: BLE001 - a damaged or empty sheet
