@@ -529,3 +529,20 @@ def test_an_error_in_the_top_half_is_raised_where_the_sheet_is_read(tmp_path, mo
     monkeypatch.setattr(H.SplitRead, "_work", failing)
     with pytest.raises(RuntimeError, match="top half failed"):
         _read(path, monkeypatch, columns=True, halves=True)
+
+
+def _prefixed(xml: bytes) -> bytes:
+    """The sheet's XML with its elements in a named namespace (<x:row>), as some exporters write it."""
+    import re
+
+    xml = xml.replace(b'<worksheet xmlns="', b'<worksheet xmlns:x="', 1)
+    return re.sub(rb"<(/?)(?![?!])([A-Za-z]+)", rb"<\1x:\2", xml)
+
+
+def test_a_sheet_with_prefixed_elements_is_cut_and_read_alike(tmp_path, monkeypatch):
+    path = _big_log(tmp_path, _prefixed)
+    with zipfile.ZipFile(path) as zf:
+        assert b"<x:row " in zf.read("xl/worksheets/sheet1.xml")
+    table = _same(path, monkeypatch, "columns")
+    assert _read(path, monkeypatch, columns=True, halves=True)[1] == "halves"
+    assert table.frame.height == 1187 and table.frame.row(0) == ("C0", "2025-01-02", "1", "Upheld", "0", "TRUE", "")
