@@ -6,9 +6,10 @@ the limits (bytes, cells, cell length, uncompressed size, compression ratio, and
 reader will build) are checked on the way, so a decompression bomb is refused before any grid is
 built (the XML is unpacked by ISA-L when installed, with zipfile's checks, and by zipfile wherever
 anything is odd). Then fastexcel gives the sheet as text columns, respelled as `cell_text` spells
-each kind (dates ISO, TRUE/FALSE, numbers as Python writes them). Where a respelling could be
-wrong (text spelled like a date or a boolean, the 1904 date system, durations, times at the day's
-edge), python-calamine reads the sheet cell by cell instead.
+each kind (dates ISO, TRUE/FALSE, numbers as Python writes them); a sheet of 4 MiB of XML or more
+is parsed in two halves, on two cores, from the XML the scan unpacked (xlsx_halves.py). Where a
+respelling could be wrong (text spelled like a date or a boolean, the 1904 date system,
+durations, times at the day's edge), python-calamine reads the sheet cell by cell instead.
 """
 
 from __future__ import annotations
