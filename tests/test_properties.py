@@ -381,6 +381,7 @@ def test_any_xlsx_sheet_reads_alike_in_halves_and_in_one_piece(folder, rows, gap
             if halves:
                 m.setattr(H, "SPLIT_MIN_BYTES", 0)
                 m.setattr(X, "SCAN_CHUNK", 1024)
+                m.setattr(X.pl, "thread_pool_size", lambda: 2)  # halves wherever the tests run
             try:
                 t = T.read_table(path, display="log.xlsx", known_names=["id", "stage", "received"])
                 results.append((t.header, t.header_row, t.rows_read, t.blank_rows, t.frame.rows(), t.rows.to_list(),

@@ -67,6 +67,8 @@ def _read(path: Path, monkeypatch, *, columns: bool, halves: bool = False, **kw)
         if halves:  # and unpacked in small chunks, as a big sheet is: the top half begins before the scan ends
             m.setattr(H, "SPLIT_MIN_BYTES", 0)
             m.setattr(X, "SCAN_CHUNK", 4096)
+            if X.pl.thread_pool_size() < 2:  # as on a machine of two cores or more, wherever the tests run
+                m.setattr(X.pl, "thread_pool_size", lambda: 2)
         table = T.read_table(path, display="log.xlsx", known_names=KNOWN, **kw)
     return table, ("cells" if "cells" in used else "halves" if "halves" in used else "columns")
 
@@ -546,3 +548,15 @@ def test_a_sheet_with_prefixed_elements_is_cut_and_read_alike(tmp_path, monkeypa
     table = _same(path, monkeypatch, "columns")
     assert _read(path, monkeypatch, columns=True, halves=True)[1] == "halves"
     assert table.frame.height == 1187 and table.frame.row(0) == ("C0", "2025-01-02", "1", "Upheld", "0", "TRUE", "")
+
+
+def test_a_process_with_one_core_parses_the_sheet_in_one_piece(tmp_path, monkeypatch):
+    """A batch worker (polars on one thread) or a machine of one core: two halves would only contend."""
+    import polars as pl
+
+    path = _big_log(tmp_path)
+    monkeypatch.setattr(H, "SPLIT_MIN_BYTES", 0)
+    monkeypatch.setattr(pl, "thread_pool_size", lambda: 2)
+    assert _read(path, monkeypatch, columns=True)[1] == "halves"
+    monkeypatch.setattr(pl, "thread_pool_size", lambda: 1)
+    assert _read(path, monkeypatch, columns=True)[1] == "columns"

@@ -620,6 +620,8 @@ def _split_read(zf: zipfile.ZipFile, member: str, book_parts: list[str], title: 
     size = zf.getinfo(member).file_size
     if not xlsx_halves.SPLIT_MIN_BYTES <= size <= xlsx_halves.SPLIT_MAX_BYTES:
         return None
+    if pl.thread_pool_size() < 2:  # one core for this process (a batch worker, or a machine of one): no gain
+        return None
     parts = [(m, zf.read(m)) for m in book_parts]
     categories = pl.Categories.random()  # one for both halves, so that their columns join
     return xlsx_halves.SplitRead(size, member, parts, lambda source, from_first: _sheet_columns(source, title, from_first),
