@@ -513,3 +513,27 @@ def test_xlsx_part_larger_than_its_header_says_is_refused(tmp_path):
     with pytest.raises(InputError) as exc:
         read_table(tmp_path / "log.xlsx", display="log.xlsx")
     assert problems(exc) == ["log.xlsx[Cases]: error: is not a readable XLSX workbook (BadZipFile: Bad CRC-32 for file 'xl/styles.xml'); open it in Excel and save it again, or export CSV [not-a-caselog]"]
+
+
+def test_xlsx_hidden_columns_are_read_with_a_note(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.title = "Cases"
+        ws.append(["id", "stage", "received", "outcome", "notes"])
+        for i in range(1, 4):
+            ws.append([f"C{i}", 1, "x", "Upheld", "n"])
+        ws.column_dimensions["B"].hidden = True
+        ws.column_dimensions.group("D", "E", hidden=True)  # one <col> for a range of two
+        ws.column_dimensions["H"].hidden = True  # right of the header's last column: not read, no note
+    t = read_table(workbook(tmp_path, build), display="log.xlsx")
+    assert t.frame.rows() == [("C1", "1", "x", "Upheld", "n"), ("C2", "1", "x", "Upheld", "n"), ("C3", "1", "x", "Upheld", "n")]
+    assert [str(n) for n in t.notes] == ["log.xlsx[Cases]:row 1: error: 3 columns hidden in the sheet were read like the others (columns B, D, E); unhide them in Excel to see what was read [hidden-columns]"]
+
+
+def test_xlsx_columns_given_a_width_but_not_hidden_get_no_note(tmp_path):
+    def build(wb):
+        ws = wb.active
+        ws.append(["id", "stage", "received"])
+        ws.append(["C1", 1, "x"])
+        ws.column_dimensions["A"].width = 30
+    assert read_table(workbook(tmp_path, build), display="log.xlsx").notes == ()

@@ -154,6 +154,8 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
 _ROW_R = re.compile(rb'\br="([0-9]+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")  # in <cols>: a range of columns' width, and whether hidden
+_COL_RANGE = re.compile(rb'\bmin="([0-9]+)"[^>]*?\bmax="([0-9]+)"|\bmax="([0-9]+)"[^>]*?\bmin="([0-9]+)"')
 _CELL_COLUMN = re.compile(rb' r="([A-Z]+)[0-9]')
 _CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|</(?:\w+:)?row>|<(?:\w+:)?c\s[^>]*/>")
@@ -421,6 +423,7 @@ class _Scan:
     cells: int
     numbers: list = None  # (row, col 0-based, saved value) of numbers fastexcel may spell otherwise
     exact_only: str = ""  # why fastexcel's columns would not be exact ('' when they are)
+    hidden_columns: tuple = ()  # (first, last), 1-based, of the ranges of columns hidden in the sheet
 
 
 def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits: ReadLimits,
@@ -431,6 +434,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
     has been checked."""
     unreadable: list = []
     hidden: list[int] = []
+    hidden_columns: list[tuple[int, int]] = []
     cells = 0
     unpacked = 0
     filtered = False
@@ -490,7 +494,12 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
                 raise _cells_problem(name, title, cells, limits)
             if letters:
                 widest = max(widest, max(map(_col_index, letters)))
-            if b"hidden" in present:  # rare: look at every row tag
+            if b"hidden" in present:  # rare: look at every column and row tag
+                for m in _COL_TAG.finditer(part):
+                    span = _COL_RANGE.search(m[1]) if _HIDDEN.search(m[1]) else None
+                    if span:
+                        first, last = (span[1], span[2]) if span[1] else (span[4], span[3])
+                        hidden_columns.append((int(first), int(last)))
                 for m in _ROW_TAG.finditer(part):
                     r = _ROW_R.search(m[1])
                     tallest = max(tallest, last_row)
@@ -555,7 +564,7 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str, name: str, title: str, limits:
     tallest = max(tallest, last_row)
     if tallest * widest > limits.max_cells:
         raise InputError([Problem(Location(name, sheet=title), f"the sheet's cells reach row {tallest:,} and column {column_letter(widest)}, a grid of {tallest * widest:,} cells, over the limit of {limits.max_cells:,} (read limit max_cells); delete the stray cells far below or to the right of the case log", "too-many-cells")])
-    return _Scan(unreadable, hidden, filtered, cells, numbers, exact_only)
+    return _Scan(unreadable, hidden, filtered, cells, numbers, exact_only, tuple(hidden_columns))
 
 
 def _note_numbers(part: bytes, numbers: list) -> str:
@@ -739,6 +748,11 @@ def _xlsx_table(grid, p: Path, name: str, sha256: str, title: str, sheets: list,
         for col in range(first, min(last, width - 1) + 1):
             problems.append(CellProblem(i, col, message.replace("{cell}", f"{column_letter(col + 1)}{row}"), rule))
     problems.sort(key=lambda c: (c.row, c.column))
+    columns = sorted({c for first, last in scan.hidden_columns for c in range(max(first, 1), min(last, width) + 1)})
+    if columns:
+        many = len(columns) > 1
+        shown = ", ".join(column_letter(c) for c in columns[:SHOWN_NAMES]) + (f" and {len(columns) - SHOWN_NAMES:,} more" if len(columns) > SHOWN_NAMES else "")
+        notes.append(Problem(Location(name, h_row, sheet=title), f"{len(columns):,} column{'s' if many else ''} hidden in the sheet {'were' if many else 'was'} read like the others (column{'s' if many else ''} {shown}); unhide {'them' if many else 'it'} in Excel to see what was read", "hidden-columns"))
     hidden = [r for r in scan.hidden_rows if r > h_row]
     if hidden:
         how = "by the sheet's filter" if scan.filtered else "in the sheet"
