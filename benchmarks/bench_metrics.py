@@ -87,13 +87,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark chc metrics against pandas + numpy")
     ap.add_argument("--quick", action="store_true", help="10k and 100k rows only, 3 runs")
     ap.add_argument("--big", action="store_true", help="add 5,000,000 rows (CSV)")
-    ap.add_argument("--runs", type=int, default=5, help="runs per case (3 at a million rows and more)")
+    ap.add_argument("--runs", type=int, help="runs per case (default 5; 3 at a million rows and more; --xlsx: 11)")
     ap.add_argument("--xlsx", action="store_true", help="only the 100k XLSX against the same rows as CSV (11 runs unless --runs)")
     args = ap.parse_args(argv)
     if args.xlsx:
-        return xlsx_only(args.runs if "--runs" in (argv or sys.argv) else 11)
+        return xlsx_only(args.runs or 11)
     sizes = [10_000, 100_000] + ([] if args.quick else [1_000_000]) + ([5_000_000] if args.big else [])
-    runs = 3 if args.quick else args.runs
+    runs = 3 if args.quick else args.runs or 5
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; medians of {runs} runs (3 at 1M rows and more); "
           "fresh process each, imports included; peak = maximum resident set size")
     differ = agree(ensure("csv", 100_000))

@@ -81,8 +81,7 @@ class StoredBook:
 
     def source(self, parts: Sequence[tuple[str, bytes]]) -> str | bytes:
         """The workbook, with `parts` after the sheet, as fastexcel takes it (a path, or bytes)."""
-        if self.size >= 0xFFFFFFFF or self.size + sum(len(b) for _, b in parts) >= 0xFFFFFFFF:
-            raise ValueError("a workbook too large for a plain zip")
+        # (no zip64 needed: a sheet split, and the parts put beside it, are each at most SPLIT_MAX_BYTES)
         entries = [(self.name, self.crc, self.size, 0)]
         offset = 30 + len(self.name) + self.size
         for member, data in parts:
@@ -139,9 +138,8 @@ class SplitRead:
         self.held: list[tuple[int, int, bytes]] = []  # (offset, crc32 of the XML before it, chunk)
         self.unpacked = 0
         self.searched = 0  # where the search for a row tag goes on from
-        self.closed = False  # the halves' workbooks are closed
         self.head = b""  # the XML up to <sheetData>, which begins the bottom half too
-        self.top: StoredBook | None = StoredBook(member)
+        self.top = StoredBook(member)
         self.bottom: StoredBook | None = None
         self.row = 0  # the first row of the bottom half, once cut
         self.results: list = [None, None]
@@ -153,7 +151,7 @@ class SplitRead:
     def add(self, chunk: bytes) -> None:
         """The next chunk of the sheet's XML, as unpacked (not yet checked)."""
         with self.lock:
-            if self.closed or self.one_piece:
+            if self.one_piece:
                 return
             if not self.unpacked:
                 opening = _SHEET_DATA.search(chunk)
@@ -174,7 +172,7 @@ class SplitRead:
         """The scan has checked the XML up to byte `upto`, within every limit so far (`grid`:
         the cells of the grid the rows and columns seen so far make)."""
         with self.lock:
-            if self.bottom is None and not self.closed and not self.one_piece and upto > self.middle and grid <= max_cells:
+            if self.bottom is None and not self.one_piece and upto > self.middle and grid <= max_cells:
                 self._search(upto, prefix)
 
     def _search(self, upto: int, prefix: bytes) -> None:
@@ -252,7 +250,7 @@ class SplitRead:
 
     def _close(self) -> None:
         """Parse the sheet in one piece (never called while the top half is being parsed)."""
-        self.closed = True
+        self.one_piece = True
         self.held = []
         for book in (self.top, self.bottom):
             if book is not None:
@@ -295,7 +293,7 @@ def _in_place(frame: pl.DataFrame, row: int, top: bool) -> bool:
     marker row just above `row` unless a row of the top half's is in it, or in the marker's row)."""
     if top:
         return frame.height < row
-    if frame.height == 0 or frame.columns[0] != "c0" or frame.item(0, 0) != MARKER:
+    if frame.height == 0 or frame.item(0, 0) != MARKER:
         return False
     first = frame.head(1)
     return first.null_count().sum_horizontal().item() == first.width - 1

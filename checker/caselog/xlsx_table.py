@@ -20,6 +20,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -106,10 +107,11 @@ def _check_zip(zf: zipfile.ZipFile, name: str, limits: ReadLimits) -> None:
         raise InputError([Problem(Location(name), f"the workbook unpacks to {total:,} bytes, over the limit of {limits.max_uncompressed:,} (read limit max_uncompressed); delete unused sheets and empty formatted rows, or export CSV", "too-large")])
 
 
-def _drain(zf: zipfile.ZipFile, member: str, name: str, limits: ReadLimits) -> str:
-    """Unpack a part without keeping it: its real size is held to the limit whatever its header says.
-    Returns why fastexcel's columns would not be exact for this workbook ('' when they are):
-    text that reads like a date or a boolean, rich text, the 1904 date system, durations."""
+def _drain(zf: zipfile.ZipFile, member: str, name: str, limits: ReadLimits, keep: list[bytes] | None = None) -> str:
+    """Unpack a part (its chunks appended to `keep`, if given): its real size is held to the limit
+    whatever its header says. Returns why fastexcel's columns would not be exact for this workbook
+    ('' when they are): text that reads like a date or a boolean, rich text, the 1904 date system,
+    durations."""
     seen = 0
     strings = member.endswith("sharedStrings.xml")
     styles = member.endswith("styles.xml")
@@ -124,6 +126,8 @@ def _drain(zf: zipfile.ZipFile, member: str, name: str, limits: ReadLimits) -> s
             if not chunk:
                 return why
             seen += len(chunk)
+            if keep is not None:
+                keep.append(chunk)
             if strings:
                 start = max(chunk.rfind(b"<si>"), chunk.rfind(b"<si "), chunk.rfind(b":si>"))
                 since = len(chunk) - start if start >= 0 else since + len(chunk)
@@ -217,7 +221,7 @@ def _piece_facts(xml: bytes, tokens: tuple[bytes, ...], odd_number: re.Pattern |
     x = pl.col("x")
     frame = pl.DataFrame({"x": [text]})
     odd = odd_number.pattern.decode() if odd_number else "$^"
-    tags = "|".join(_rust_literal(t.decode()) for t in tokens)
+    tags = _any_of(tokens)
     n, *rare = frame.select(  # side by side: the count, and searches for anything rare (a time apart: in one regex it is slow)
         x.str.count_matches(_COUNTED_REF).alias("n") if count else pl.lit(0).alias("n"),
         x.str.contains(tags).alias("t"), x.str.contains(_TIME_TAIL.pattern.decode()).alias("m"),
@@ -233,8 +237,10 @@ def _piece_facts(xml: bytes, tokens: tuple[bytes, ...], odd_number: re.Pattern |
     return _Facts(frozenset(t.encode() for t in found or ()), bool(odd), int(n or 0), {r[4:-1].encode() for r in letters or ()}, True)
 
 
-def _rust_literal(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\.+*?()|[]{}^$#&-~" else ch for ch in text)
+@lru_cache(maxsize=8)
+def _any_of(tokens: tuple[bytes, ...]) -> str:
+    """A Rust regex for any of `tokens`, as literals (built once for each set: the scan asks per piece)."""
+    return "|".join("".join("\\" + ch if ch in "\\.+*?()|[]{}^$#&-~" else ch for ch in t.decode()) for t in tokens)
 
 
 def _wider_than(widest: int) -> str:
@@ -623,17 +629,18 @@ def _looks_like_cases(rows: list, known: frozenset[str]) -> bool:
     return any(sum(1 for c in row if normalise_name(cell_text(c)) in known) >= 2 for row in rows[:HEADER_SEARCH])
 
 
-def _split_read(zf: zipfile.ZipFile, member: str, book_parts: list[str], title: str) -> xlsx_halves.SplitRead | None:
-    """A SplitRead for a sheet big enough to be worth two cores, or None. The workbook's other
-    parts (already held to the limits) go into each half's workbook."""
+def _halves_worth_it(zf: zipfile.ZipFile, member: str) -> bool:
+    """Whether the sheet is big enough to be worth parsing in two halves, and this process has two
+    cores for them (not a batch worker, nor a machine of one)."""
     size = zf.getinfo(member).file_size
-    if not xlsx_halves.SPLIT_MIN_BYTES <= size <= xlsx_halves.SPLIT_MAX_BYTES:
-        return None
-    if pl.thread_pool_size() < 2:  # one core for this process (a batch worker, or a machine of one): no gain
-        return None
-    parts = [(m, zf.read(m)) for m in book_parts]
+    return xlsx_halves.SPLIT_MIN_BYTES <= size <= xlsx_halves.SPLIT_MAX_BYTES and pl.thread_pool_size() >= 2
+
+
+def _split_read(zf: zipfile.ZipFile, member: str, parts: list[tuple[str, bytes]], title: str) -> xlsx_halves.SplitRead:
+    """The sheet to be parsed in two halves; the workbook's other `parts` go into each half's workbook."""
     categories = pl.Categories.random()  # one for both halves, so that their columns join
-    return xlsx_halves.SplitRead(size, member, parts, lambda source, from_first: _sheet_columns(source, title, from_first),
+    return xlsx_halves.SplitRead(zf.getinfo(member).file_size, member, parts,
+                                 lambda source, from_first: _sheet_columns(source, title, from_first),
                                  lambda raw: _respelled(raw, categories))
 
 def read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: int | None, known: frozenset[str],
@@ -670,11 +677,17 @@ def read_xlsx(p: Path, name: str, sha256: str, sheet: str | None, header_row: in
         # Every part calamine will read is unpacked once here, so that its real size is held to the limit.
         try:
             exact_only = ""
-            book_parts = [m for m in zf.namelist() if m.endswith((".rels", ".xml")) and not m.startswith(("xl/worksheets/", "xl/chartsheets/"))]
-            for member in book_parts:
-                exact_only = _drain(zf, member, name, limits) or exact_only
+            halves = _halves_worth_it(zf, chosen.member)
+            parts = []  # kept for the halves' workbooks
+            for member in zf.namelist():
+                if member.endswith((".rels", ".xml")) and not member.startswith(("xl/worksheets/", "xl/chartsheets/")):
+                    chunks: list[bytes] | None = [] if halves else None
+                    exact_only = _drain(zf, member, name, limits, chunks) or exact_only
+                    if chunks is not None:
+                        parts.append((member, b"".join(chunks)))
             exact_only = exact_only or (_known_clash(known) if known else "")
-            split = _split_read(zf, chosen.member, book_parts, title) if not exact_only else None
+            halves = halves and not exact_only and sum(len(data) for _, data in parts) <= xlsx_halves.SPLIT_MAX_BYTES
+            split = _split_read(zf, chosen.member, parts, title) if halves else None
             try:
                 scan = _scan_sheet(zf, chosen.member, name, title, limits, split)
             except BaseException:
